@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Services } from '../services.js';
+import { ValidationError } from '../shared/validation-error.js';
+import { ApiError } from './api-error.js';
+import { authenticateBearer, requirePermission } from './bearer-auth.js';
+import { registerMeRoutes } from './me.js';
+
+/** Every API route states what it needs: a permission name, or `authenticated` for any token. */
+export type RoutePermission = string;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+}
+
+export type ApiRoutes = (app: FastifyInstance, services: Services) => void | Promise<void>;
+
+export interface ApiOptions {
+  services: Services;
+  /** Domain route modules (users, clients, …) registered inside the API surface. */
+  routes?: readonly ApiRoutes[];
+}
+
+/**
+ * The REST surface `/api/1.0/*` (DESIGN §6): JSON, bearer auth on every route, the route's
+ * declared permission checked before its handler, and `{message, errors}` error bodies.
+ */
+export async function apiPlugin(app: FastifyInstance, { services, routes = [] }: ApiOptions) {
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD') return;
+    if (route.config?.permission === undefined && !(route.config as { public?: boolean })?.public) {
+      throw new Error(`API route ${route.method} ${route.url} must declare config.permission`);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) return;
+    request.principal = await authenticateBearer(services, request);
+    if (permission !== 'authenticated') requirePermission(request.principal, permission);
+  });
+  app.setErrorHandler((error: Error, request, reply) => {
+    const apiError = toApiError(error, request.log);
+    return reply.code(apiError.statusCode).headers(apiError.headers).send(apiError.toJSON());
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(new ApiError('resource.not_found', 'Not Found.').toJSON()));
+
+  registerMeRoutes(app, services);
+  for (const register of routes) await register(app, services);
+}
+
+function toApiError(error: FastifyError | Error, log: { error: (o: object, m: string) => void }): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ValidationError) return new ApiError('validation.failed', error.message, error.errors);
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of fastifyError.validation) {
+      const field = (issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue.params as { missingProperty?: string })?.missingProperty || (issue.params as { additionalProperty?: string })?.additionalProperty || fastifyError.validationContext) ?? 'request';
+      (errors[field] ??= []).push(`The ${field} ${issue.message ?? 'is invalid'}.`);
+    }
+    return new ApiError('validation.failed', 'The given data was invalid.', errors);
+  }
+  if (fastifyError.statusCode === 413) return new ApiError('request.too_large', 'The request body is too large.');
+  if (fastifyError.statusCode === 415) return new ApiError('request.unsupported_media_type', 'The request body must be JSON.');
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return new ApiError('request.invalid', 'The request could not be parsed.');
+  }
+  log.error({ err: error }, 'unexpected error');
+  return new ApiError('server.error', 'Server Error.');
+}

@@ -1,0 +1,44 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { defaultFeatures } from './features.js';
+import { apiPlugin, type ApiRoutes } from './api/api-plugin.js';
+import { registerHealth } from './health.js';
+import { loggerOptions } from './logger.js';
+import { createGrantRegistry } from './oauth/grants/grant-registry.js';
+import type { GrantHandler } from './oauth/grants/grant-handler.js';
+import type { MetadataExtension } from './oauth/metadata.js';
+import { protocolPlugin } from './oauth/protocol-plugin.js';
+import type { Services } from './services.js';
+
+export interface AppOptions {
+  /** A stream for log lines (tests read it to prove nothing secret is logged). */
+  logStream?: NodeJS.WritableStream;
+  extraGrants?: readonly GrantHandler[];
+  metadataExtensions?: readonly MetadataExtension[];
+  apiRoutes?: readonly ApiRoutes[];
+  /** Further plugins (authorize pages, console), registered at the root. */
+  plugins?: readonly ((app: FastifyInstance, services: Services) => Promise<void>)[];
+}
+
+/** Builds the whole server without listening (STYLE §5); only main.ts calls listen. */
+export async function buildApp(services: Services, overrides: AppOptions = {}): Promise<FastifyInstance> {
+  const options = { ...defaultFeatures(), ...overrides };
+  const { config } = services;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    if (config.issuer.startsWith('https:')) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  });
+  const grants = createGrantRegistry(options.extraGrants);
+  await app.register(protocolPlugin, { services, grants, metadataExtensions: options.metadataExtensions ?? [] });
+  await app.register(apiPlugin, { prefix: '/api/1.0', services, routes: options.apiRoutes ?? [] });
+  registerHealth(app, services);
+  for (const plugin of options.plugins ?? []) await plugin(app, services);
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ message: 'Not Found.' }));
+  return app;
+}

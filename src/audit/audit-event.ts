@@ -1,0 +1,23 @@
+export interface Actor {
+  type: 'user' | 'client' | 'system';
+  id: string;
+  name?: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  event: string;
+  actor: Actor | null;
+  target: { type: string; id: string } | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  event?: string;
+  from?: number;
+  to?: number;
+}

@@ -1,0 +1,21 @@
+import { buildApp } from '../../app.js';
+import { consoleUrl } from '../../console-url.js';
+import type { CliContext } from '../context.js';
+import type { Output } from '../output.js';
+
+/** `gatehouse serve`: listen until SIGTERM/SIGINT, then drain in-flight requests and exit. */
+export async function serve(context: CliContext, output: Output): Promise<number> {
+  const { config } = context.services;
+  const app = await buildApp(context.services);
+  await app.listen({ port: config.port, host: config.host });
+  output.out(`Gatehouse is listening on http://${config.host}:${config.port} (issuer ${config.issuer})`);
+  output.out(`Console: ${consoleUrl(config.issuer)}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  await app.close();
+  await context.close();
+  return 0;
+}

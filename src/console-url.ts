@@ -1,0 +1,3 @@
+export function consoleUrl(issuer: string): string {
+  return `${issuer}/admin/`;
+}

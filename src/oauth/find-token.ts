@@ -1,0 +1,22 @@
+import { sha256 } from '../crypto/digest.js';
+import type { Services } from '../services.js';
+import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
+
+export type FoundToken = { kind: 'access'; record: AccessTokenRecord } | { kind: 'refresh'; record: RefreshTokenRecord };
+
+/**
+ * Finds a presented token of either kind. The hint only orders the look-ups: a wrong
+ * `token_type_hint` still finds the token (RFC 7009 §2.1, RFC 7662 §2.1).
+ */
+export async function findPresentedToken(services: Services, token: string, hint: string | undefined): Promise<FoundToken | undefined> {
+  if (token.length > 4096) return undefined;
+  const asRefresh = async (): Promise<FoundToken | undefined> => {
+    const record = await services.tokens.findRefreshToken(sha256(token));
+    return record && { kind: 'refresh', record };
+  };
+  const asAccess = async (): Promise<FoundToken | undefined> => {
+    const record = await services.verifier.identify(token);
+    return record && { kind: 'access', record };
+  };
+  return hint === 'refresh_token' ? ((await asRefresh()) ?? asAccess()) : ((await asAccess()) ?? asRefresh());
+}

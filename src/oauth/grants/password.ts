@@ -1,0 +1,50 @@
+import { throttleKeys } from '../../throttle/throttle.js';
+import { authenticateUser } from '../../users/authenticate-user.js';
+import { InvalidGrant, tooManyAttempts } from '../errors.js';
+import { required } from '../parameters.js';
+import { auditContext } from '../request-context.js';
+import type { GrantHandler } from './grant-handler.js';
+import { requestedScopes } from './scope-request.js';
+
+const WRONG_CREDENTIALS = 'The user credentials were incorrect.';
+
+/**
+ * Resource owner password credentials (RFC 6749 §4.3). `username` may be the username or
+ * the email. Unknown users and wrong passwords answer identically and are throttled per
+ * username + IP.
+ */
+export const passwordGrant: GrantHandler = {
+  grantType: 'password',
+  allowsPublicClients: false,
+  allowedFor: (grants) => grants.includes('password'),
+  async handle({ params, client, request, services }) {
+    const username = required(params, 'username');
+    const password = required(params, 'password');
+    const scopes = requestedScopes(params.scope, { fallback: ['*'] });
+    const key = throttleKeys.login(username, request.ip);
+    const wait = await services.throttle.retryAfter(key);
+    if (wait > 0) throw tooManyAttempts(wait);
+
+    const result = await authenticateUser(services.users, services.hasher, username, password);
+    if (!result.ok) {
+      await services.throttle.recordFailure(key);
+      await services.audit.record({
+        ...auditContext(request, null),
+        event: 'user.login_failed',
+        target: { type: 'user', id: username.slice(0, 64) },
+        details: { client_id: client.id, grant_type: 'password' },
+      });
+      throw new InvalidGrant(WRONG_CREDENTIALS, result.reason);
+    }
+    await services.throttle.recordSuccess(key);
+    const { user } = result;
+    const response = await services.issuer.issue({ clientId: client.id, userId: user.id, scopes, refresh: true, authTime: services.clock.now() });
+    await services.audit.record({
+      ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
+      event: 'oauth.token_issued',
+      target: { type: 'auth_client', id: String(client.id) },
+      details: { grant_type: 'password' },
+    });
+    return response;
+  },
+};

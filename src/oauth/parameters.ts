@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import { InvalidRequest } from './errors.js';
+
+export type Parameters = Readonly<Record<string, string>>;
+
+/**
+ * Reads an OAuth request body (form per RFC 6749, or JSON as ProcessMaker clients send):
+ * a repeated parameter is `invalid_request` (§3.1), an empty one counts as absent, and
+ * credentials in the query string are refused (§2.3.1).
+ */
+export function readParameters(request: FastifyRequest, forbiddenInQuery: readonly string[] = ['client_secret']): Parameters {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  for (const name of forbiddenInQuery) {
+    if (query[name] !== undefined) throw new InvalidRequest(`${name} must not be sent in the query string.`);
+  }
+  const body = request.body ?? {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw new InvalidRequest('The request body must be form-encoded parameters.');
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (Array.isArray(value)) throw new InvalidRequest(`The ${name} parameter is repeated.`);
+    if (value === null || value === undefined || value === '') continue;
+    if (typeof value === 'object') throw new InvalidRequest(`The ${name} parameter must be a string.`);
+    params[name] = String(value);
+  }
+  return params;
+}
+
+export function required(params: Parameters, name: string): string {
+  const value = params[name];
+  if (value === undefined) throw new InvalidRequest(`The ${name} parameter is required.`);
+  return value;
+}

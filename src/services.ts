@@ -1,0 +1,58 @@
+import { createAuditLog } from './audit/audit-log.js';
+import { createClientService } from './clients/client-service.js';
+import type { Config } from './config/config.js';
+import { systemClock, type Clock } from './crypto/clock.js';
+import { createSecretBox } from './crypto/secret-box.js';
+import { createKeyRing } from './keys/key-ring.js';
+import { createKeyService } from './keys/key-service.js';
+import { createAuditStore } from './storage/audit-store.js';
+import { createClientStore } from './storage/client-store.js';
+import { createCounterStore } from './storage/counter-store.js';
+import type { Store } from './storage/database.js';
+import { createKeyStore } from './storage/key-store.js';
+import { createPermissionStore } from './storage/permission-store.js';
+import { createTokenStore } from './storage/token-store.js';
+import { createUserStore } from './storage/user-store.js';
+import { createThrottle } from './throttle/throttle.js';
+import { createTokenIssuer } from './tokens/token-issuer.js';
+import { createTokenVerifier } from './tokens/token-verifier.js';
+import { createPasswordHasher, type PasswordHasher } from './users/password-hasher.js';
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  hasher?: PasswordHasher;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Explicit composition of repositories and domain services over one store (STYLE §5). */
+export function createServices(config: Config, store: Store, overrides: ServiceOverrides = {}) {
+  const clock = overrides.clock ?? systemClock;
+  const now = () => clock.now();
+  const box = createSecretBox(config.masterKey);
+  const audit = createAuditLog(createAuditStore(store.db), clock);
+  const repositories = {
+    users: createUserStore(store.db, now),
+    clients: createClientStore(store.db, now),
+    tokens: createTokenStore(store.db),
+    keys: createKeyStore(store.db),
+    permissions: createPermissionStore(store.db),
+    auditEvents: createAuditStore(store.db),
+  };
+  const ring = createKeyRing(repositories.keys, box, clock);
+  return {
+    config,
+    store,
+    clock,
+    box,
+    audit,
+    ring,
+    ...repositories,
+    hasher: overrides.hasher ?? createPasswordHasher(),
+    throttle: createThrottle(createCounterStore(store.db), clock, config.throttle),
+    clientService: createClientService({ clients: repositories.clients, box, mode: config.clientSecrets, audit, clock }),
+    keyService: createKeyService({ keys: repositories.keys, ring, box, clock, maxTokenTtlSeconds: config.ttl.accessToken }),
+    issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),
+    verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, clock }),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { AuditFilter } from '../audit/audit-event.js';
+import type { AuditRepository } from '../audit/audit-repository.js';
+import type { Database } from './schema.js';
+
+export function createAuditStore(db: Kysely<Database>): AuditRepository {
+  function filtered(filter: AuditFilter) {
+    let query = db.selectFrom('audit_events');
+    if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.event !== undefined) query = query.where('event', '=', filter.event);
+    if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
+    if (filter.to !== undefined) query = query.where('created_at', '<=', filter.to);
+    return query;
+  }
+  return {
+    async append(event) {
+      await db
+        .insertInto('audit_events')
+        .values({
+          event: event.event,
+          actor_type: event.actor?.type ?? null,
+          actor_id: event.actor?.id ?? null,
+          actor_name: event.actor?.name ?? null,
+          target_type: event.target?.type ?? null,
+          target_id: event.target?.id ?? null,
+          ip: event.ip,
+          user_agent: event.userAgent,
+          details: JSON.stringify(event.details),
+          created_at: event.createdAt,
+        })
+        .execute();
+    },
+    async list(filter, page) {
+      const { n } = await filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await filtered(filter).selectAll().orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+      return {
+        total: Number(n),
+        events: rows.map((row) => ({
+          id: row.id,
+          event: row.event,
+          actor: row.actor_type ? { type: row.actor_type as any, id: row.actor_id ?? '', name: row.actor_name ?? undefined } : null,
+          target: row.target_type ? { type: row.target_type, id: row.target_id ?? '' } : null,
+          ip: row.ip,
+          userAgent: row.user_agent,
+          details: JSON.parse(row.details),
+          createdAt: row.created_at,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Client, ClientChanges } from '../clients/client.js';
+import type { ClientRepository } from '../clients/client-repository.js';
+import { UniqueViolation } from '../shared/validation-error.js';
+import { bool, int, isUniqueViolation, json, list } from './rows.js';
+import type { ClientsTable, Database } from './schema.js';
+
+function toClient(row: Selectable<ClientsTable>): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    grantTypes: list(row.grant_types),
+    redirectUris: list(row.redirect_uris),
+    postLogoutRedirectUris: list(row.post_logout_redirect_uris),
+    confidential: bool(row.confidential),
+    requirePkce: bool(row.require_pkce),
+    trusted: bool(row.trusted),
+    permissions: list(row.permissions),
+    userId: row.user_id,
+    revoked: bool(row.revoked),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function changedColumns(changes: ClientChanges): Partial<Selectable<ClientsTable>> {
+  const set: Partial<Selectable<ClientsTable>> = {};
+  if (changes.name !== undefined) set.name = changes.name;
+  if (changes.grantTypes !== undefined) set.grant_types = json(changes.grantTypes);
+  if (changes.redirectUris !== undefined) set.redirect_uris = json(changes.redirectUris);
+  if (changes.postLogoutRedirectUris !== undefined) set.post_logout_redirect_uris = json(changes.postLogoutRedirectUris);
+  if (changes.confidential !== undefined) set.confidential = int(changes.confidential);
+  if (changes.requirePkce !== undefined) set.require_pkce = int(changes.requirePkce);
+  if (changes.trusted !== undefined) set.trusted = int(changes.trusted);
+  if (changes.permissions !== undefined) set.permissions = json(changes.permissions);
+  if (changes.revoked !== undefined) set.revoked = int(changes.revoked);
+  return set;
+}
+
+async function unique<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw isUniqueViolation(error) ? new UniqueViolation('name') : error;
+  }
+}
+
+export function createClientStore(db: Kysely<Database>, now: () => number): ClientRepository {
+  const select = () => db.selectFrom('oauth_clients').selectAll();
+  return {
+    async create(client, secret) {
+      const at = now();
+      const row = await unique(
+        db
+          .insertInto('oauth_clients')
+          .values({
+            name: client.name,
+            secret,
+            grant_types: json(client.grantTypes),
+            redirect_uris: json(client.redirectUris),
+            post_logout_redirect_uris: json(client.postLogoutRedirectUris),
+            confidential: int(client.confidential),
+            require_pkce: int(client.requirePkce ?? !client.confidential),
+            trusted: int(client.trusted),
+            permissions: json(client.permissions),
+            user_id: client.userId ?? null,
+            revoked: 0,
+            created_at: at,
+            updated_at: at,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow(),
+      );
+      return toClient(row);
+    },
+    async findById(id) {
+      const row = await select().where('id', '=', id).executeTakeFirst();
+      return row && toClient(row);
+    },
+    async findByName(name) {
+      const row = await select().where('name', '=', name).executeTakeFirst();
+      return row && toClient(row);
+    },
+    async findSecrets(id) {
+      const row = await db
+        .selectFrom('oauth_clients')
+        .select(['secret', 'previous_secret', 'previous_secret_expires_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && { secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at };
+    },
+    async list() {
+      return (await select().orderBy('id').execute()).map(toClient);
+    },
+    async update(id, changes) {
+      const row = await unique(
+        db
+          .updateTable('oauth_clients')
+          .set({ ...changedColumns(changes), updated_at: now() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst(),
+      );
+      return row && toClient(row);
+    },
+    async setSecret(id, secret, previous) {
+      await db
+        .updateTable('oauth_clients')
+        .set({
+          secret,
+          previous_secret: previous?.secret ?? null,
+          previous_secret_expires_at: previous?.expiresAt ?? null,
+          updated_at: now(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('oauth_clients').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { sql, type Kysely } from 'kysely';
+import type { CounterStore } from '../throttle/throttle.js';
+import type { Database } from './schema.js';
+
+/** Fixed-window counters in the shared database: one upsert per hit, atomic on both dialects. */
+export function createCounterStore(db: Kysely<Database>): CounterStore {
+  return {
+    async hit(key, windowMs, now) {
+      const row = await db
+        .insertInto('throttle_counters')
+        .values({ key, hits: 1, reset_at: now + windowMs })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            hits: sql<number>`case when throttle_counters.reset_at <= ${now} then 1 else throttle_counters.hits + 1 end`,
+            reset_at: sql<number>`case when throttle_counters.reset_at <= ${now} then ${now + windowMs} else throttle_counters.reset_at end`,
+          }),
+        )
+        .returning(['hits', 'reset_at'])
+        .executeTakeFirstOrThrow();
+      return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+    },
+    async peek(key, now) {
+      const row = await db
+        .selectFrom('throttle_counters')
+        .select(['hits', 'reset_at'])
+        .where('key', '=', key)
+        .where('reset_at', '>', now)
+        .executeTakeFirst();
+      return row && { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+    },
+    async clear(key) {
+      await db.deleteFrom('throttle_counters').where('key', '=', key).execute();
+    },
+  };
+}

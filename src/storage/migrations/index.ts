@@ -1,0 +1,16 @@
+import type { Kysely, Migration } from 'kysely';
+import type { DialectName } from '../dialect.js';
+import * as initial from './001-initial.js';
+
+type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
+
+/** Ordered by name; add a file and a line here, never edit a migration that has shipped. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001-initial': initial,
+};
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, dialect) }]),
+  );
+}

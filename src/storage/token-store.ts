@@ -1,0 +1,141 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
+import type { TokenRepository } from '../tokens/token-repository.js';
+import { bool, int, json, list } from './rows.js';
+import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
+
+function toAccess(row: Selectable<AccessTokensTable>): AccessTokenRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    clientId: row.client_id,
+    name: row.name,
+    scopes: list(row.scopes),
+    familyId: row.family_id,
+    tokenHash: row.token_hash,
+    revoked: bool(row.revoked),
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+function toRefresh(row: Selectable<RefreshTokensTable>): RefreshTokenRecord {
+  return {
+    id: row.id,
+    familyId: row.family_id,
+    accessTokenId: row.access_token_id,
+    clientId: row.client_id,
+    userId: row.user_id,
+    scopes: list(row.scopes),
+    authTime: row.auth_time,
+    revoked: bool(row.revoked),
+    usedAt: row.used_at,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export function createTokenStore(db: Kysely<Database>): TokenRepository {
+  return {
+    async saveIssued(access, refresh) {
+      const accessRow = {
+        id: access.id,
+        user_id: access.userId,
+        client_id: access.clientId,
+        name: access.name,
+        scopes: json(access.scopes),
+        family_id: access.familyId,
+        token_hash: access.tokenHash,
+        revoked: int(access.revoked),
+        created_at: access.createdAt,
+        expires_at: access.expiresAt,
+      };
+      if (!refresh) {
+        await db.insertInto('access_tokens').values(accessRow).execute();
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('access_tokens').values(accessRow).execute();
+        await trx
+          .insertInto('refresh_tokens')
+          .values({
+            id: refresh.id,
+            family_id: refresh.familyId,
+            access_token_id: refresh.accessTokenId,
+            client_id: refresh.clientId,
+            user_id: refresh.userId,
+            scopes: json(refresh.scopes),
+            auth_time: refresh.authTime,
+            revoked: int(refresh.revoked),
+            used_at: refresh.usedAt,
+            created_at: refresh.createdAt,
+            expires_at: refresh.expiresAt,
+          })
+          .execute();
+      });
+    },
+    async findAccessToken(id) {
+      const row = await db.selectFrom('access_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toAccess(row);
+    },
+    async findAccessTokenByHash(tokenHash) {
+      const row = await db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row && toAccess(row);
+    },
+    async findRefreshToken(hash) {
+      const row = await db.selectFrom('refresh_tokens').selectAll().where('id', '=', hash).executeTakeFirst();
+      return row && toRefresh(row);
+    },
+    async consumeRefreshToken(hash, now) {
+      const result = await db
+        .updateTable('refresh_tokens')
+        .set({ used_at: now })
+        .where('id', '=', hash)
+        .where('used_at', 'is', null)
+        .where('revoked', '=', 0)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async revokeAccessToken(id) {
+      await db.updateTable('access_tokens').set({ revoked: 1 }).where('id', '=', id).execute();
+    },
+    async revokeFamily(familyId) {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('access_tokens').set({ revoked: 1 }).where('family_id', '=', familyId).execute();
+        await trx.updateTable('refresh_tokens').set({ revoked: 1 }).where('family_id', '=', familyId).execute();
+      });
+    },
+    async revokeMatching(filter) {
+      return db.transaction().execute(async (trx) => {
+        let access = trx.updateTable('access_tokens').set({ revoked: 1 }).where('revoked', '=', 0);
+        let refresh = trx.updateTable('refresh_tokens').set({ revoked: 1 }).where('revoked', '=', 0);
+        if (filter.clientId !== undefined) {
+          access = access.where('client_id', '=', filter.clientId);
+          refresh = refresh.where('client_id', '=', filter.clientId);
+        }
+        if (filter.userId !== undefined) {
+          access = access.where('user_id', '=', filter.userId);
+          refresh = refresh.where('user_id', '=', filter.userId);
+        }
+        if (filter.issuedAfter !== undefined) {
+          access = access.where('created_at', '>=', filter.issuedAfter);
+          refresh = refresh.where('created_at', '>=', filter.issuedAfter);
+        }
+        const result = await access.executeTakeFirst();
+        await refresh.execute();
+        return Number(result.numUpdatedRows);
+      });
+    },
+    async listPersonalTokens(userId) {
+      const rows = await db
+        .selectFrom('access_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('token_hash', 'is not', null)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(toAccess);
+    },
+  };
+}
