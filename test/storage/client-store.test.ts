@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { UniqueViolation } from '../../src/shared/validation-error.js';
+import { createClientStore } from '../../src/storage/client-store.js';
+import { contract } from './store-context.js';
+
+const now = () => 1_800_000_000_000;
+
+contract('ClientRepository contract', (ctx) => {
+  const clients = () => createClientStore(ctx.store.db, now);
+
+  test('create assigns increasing integer ids and round-trips every field', async () => {
+    const a = await clients().create({ name: 'A', grantTypes: ['password'], confidential: true, redirectUris: ['https://a.example/cb'], permissions: ['view-users'] }, 'enc:v1:x');
+    const b = await clients().create({ name: 'B', grantTypes: ['authorization_code'], confidential: false }, null);
+    assert.equal(b.id, a.id + 1);
+    assert.deepEqual(await clients().findById(a.id), a);
+    assert.deepEqual(a.grantTypes, ['password']);
+    assert.deepEqual(a.redirectUris, ['https://a.example/cb']);
+    assert.deepEqual(a.permissions, ['view-users']);
+    assert.equal(a.confidential, true);
+    assert.equal(b.requirePkce, true, 'public clients require PKCE by default');
+    assert.equal(a.createdAt, now());
+  });
+
+  test('names are unique, on create and on update', async () => {
+    await assert.rejects(clients().create({ name: 'A', grantTypes: ['password'], confidential: true }, null), UniqueViolation);
+    const c = await clients().create({ name: 'C', grantTypes: ['password'], confidential: true }, null);
+    await assert.rejects(clients().update(c.id, { name: 'A' }), UniqueViolation);
+    assert.equal((await clients().findById(c.id))?.name, 'C');
+  });
+
+  test('secrets: set with and without a previous one', async () => {
+    const d = await clients().create({ name: 'D', grantTypes: ['password'], confidential: true }, 'one');
+    await clients().setSecret(d.id, 'two', { secret: 'one', expiresAt: 5 });
+    assert.deepEqual(await clients().findSecrets(d.id), { secret: 'two', previousSecret: 'one', previousSecretExpiresAt: 5 });
+    await clients().setSecret(d.id, 'three', null);
+    assert.deepEqual(await clients().findSecrets(d.id), { secret: 'three', previousSecret: null, previousSecretExpiresAt: null });
+    assert.equal(await clients().findSecrets(99_999), undefined);
+  });
+
+  test('update changes only the given fields; unknown ids give undefined', async () => {
+    const e = await clients().create({ name: 'E', grantTypes: ['password'], confidential: true }, null);
+    const updated = await clients().update(e.id, { redirectUris: ['https://e.example/cb'], revoked: true });
+    assert.equal(updated?.name, 'E');
+    assert.deepEqual(updated?.redirectUris, ['https://e.example/cb']);
+    assert.equal(updated?.revoked, true);
+    assert.equal(await clients().update(99_999, { name: 'Z' }), undefined);
+  });
+
+  test('delete removes the client and cascades to its tokens', async () => {
+    const f = await clients().create({ name: 'F', grantTypes: ['client_credentials'], confidential: true }, null);
+    await ctx.store.db.insertInto('access_tokens').values({ id: 'jti-f', user_id: null, client_id: f.id, name: null, scopes: '[]', family_id: null, token_hash: null, revoked: 0, created_at: 1, expires_at: 2 }).execute();
+    assert.equal(await clients().delete(f.id), true);
+    assert.equal(await clients().findById(f.id), undefined);
+    const tokens = await ctx.store.db.selectFrom('access_tokens').selectAll().where('id', '=', 'jti-f').execute();
+    assert.equal(tokens.length, 0);
+    assert.equal(await clients().delete(f.id), false);
+  });
+});

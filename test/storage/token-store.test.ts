@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { createClientStore } from '../../src/storage/client-store.js';
+import { createTokenStore } from '../../src/storage/token-store.js';
+import { createUserStore } from '../../src/storage/user-store.js';
+import type { AccessTokenRecord, RefreshTokenRecord } from '../../src/tokens/token-records.js';
+import { contract } from './store-context.js';
+
+contract('TokenRepository contract', (ctx) => {
+  let clientId: number;
+  let userId: number;
+  const tokens = () => createTokenStore(ctx.store.db);
+  const access = (id: string, extra: Partial<AccessTokenRecord> = {}): AccessTokenRecord => ({
+    id, userId, clientId, name: null, scopes: ['*'], familyId: null, tokenHash: null, revoked: false, createdAt: 1000, expiresAt: 10_000, ...extra,
+  });
+  const refresh = (id: string, familyId: string, accessTokenId: string): RefreshTokenRecord => ({
+    id, familyId, accessTokenId, clientId, userId, scopes: ['*'], authTime: 5, revoked: false, usedAt: null, createdAt: 1000, expiresAt: 10_000,
+  });
+  before(async () => {
+    clientId = (await createClientStore(ctx.store.db, () => 1).create({ name: 'tokens', grantTypes: ['password'], confidential: true }, null)).id;
+    userId = (await createUserStore(ctx.store.db, () => 1).create({ username: 'u', email: 'u@x', passwordHash: 'h' })).id;
+  });
+
+  test('saveIssued stores both tokens; find returns them as saved', async () => {
+    await tokens().saveIssued(access('a1', { familyId: 'f1' }), refresh('r1', 'f1', 'a1'));
+    assert.deepEqual(await tokens().findAccessToken('a1'), access('a1', { familyId: 'f1' }));
+    assert.deepEqual(await tokens().findRefreshToken('r1'), refresh('r1', 'f1', 'a1'));
+    assert.equal(await tokens().findAccessToken('missing'), undefined);
+  });
+
+  test('a failed saveIssued leaves nothing behind', async () => {
+    await assert.rejects(tokens().saveIssued(access('a2'), refresh('r1', 'f2', 'a2')));
+    assert.equal(await tokens().findAccessToken('a2'), undefined);
+  });
+
+  test('consumeRefreshToken succeeds once, never for expired or revoked tokens', async () => {
+    await tokens().saveIssued(access('a3', { familyId: 'f3' }), refresh('r3', 'f3', 'a3'));
+    const results = await Promise.all([tokens().consumeRefreshToken('r3', 2000), tokens().consumeRefreshToken('r3', 2000)]);
+    assert.deepEqual(results.sort(), [false, true]);
+    await tokens().saveIssued(access('a4', { familyId: 'f4' }), refresh('r4', 'f4', 'a4'));
+    assert.equal(await tokens().consumeRefreshToken('r4', 20_000), false, 'expired');
+    await tokens().revokeFamily('f4');
+    assert.equal(await tokens().consumeRefreshToken('r4', 2000), false, 'revoked');
+    assert.equal((await tokens().findAccessToken('a4'))?.revoked, true);
+    assert.equal((await tokens().findRefreshToken('r4'))?.revoked, true);
+  });
+
+  test('revokeMatching filters by client, user and time, and leaves others alone', async () => {
+    await tokens().saveIssued(access('old', { createdAt: 100 }));
+    await tokens().saveIssued(access('new', { createdAt: 5000 }));
+    assert.equal(await tokens().revokeMatching({ userId, issuedAfter: 4000 }), 1);
+    assert.equal((await tokens().findAccessToken('old'))?.revoked, false);
+    assert.equal((await tokens().findAccessToken('new'))?.revoked, true);
+  });
+
+  test('personal access tokens are found by hash and listed for their user', async () => {
+    await tokens().saveIssued(access('pat1', { tokenHash: 'hash-1', name: 'script' }));
+    assert.equal((await tokens().findAccessTokenByHash('hash-1'))?.id, 'pat1');
+    assert.deepEqual((await tokens().listPersonalTokens(userId)).map((t) => t.name), ['script']);
+  });
+});
