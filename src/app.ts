@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { defaultFeatures } from './features.js';
 import { apiPlugin, type ApiRoutes } from './api/api-plugin.js';
 import { registerHealth } from './health.js';
+import { registerMetrics } from './metrics/metrics-routes.js';
 import { loggerOptions } from './logger.js';
 import { createGrantRegistry } from './oauth/grants/grant-registry.js';
 import type { GrantHandler } from './oauth/grants/grant-handler.js';
@@ -34,6 +35,7 @@ export async function buildApp(services: Services, overrides: AppOptions = {}): 
     reply.header('X-Content-Type-Options', 'nosniff');
     if (config.issuer.startsWith('https:')) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
+  registerMetrics(app, services.metrics);
   const grants = createGrantRegistry(options.extraGrants);
   await app.register(protocolPlugin, { services, grants, metadataExtensions: options.metadataExtensions ?? [] });
   await app.register(apiPlugin, { prefix: '/api/1.0', services, routes: options.apiRoutes ?? [] });

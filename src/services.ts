@@ -13,7 +13,9 @@ import { createKeyStore } from './storage/key-store.js';
 import { createPermissionStore } from './storage/permission-store.js';
 import { createTokenStore } from './storage/token-store.js';
 import { createUserStore } from './storage/user-store.js';
-import { createThrottle } from './throttle/throttle.js';
+import { createMetrics } from './metrics/metrics.js';
+import { createRedisCounterStore } from './throttle/redis-counter-store.js';
+import { createThrottle, type CounterStore } from './throttle/throttle.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
 import { createTokenVerifier } from './tokens/token-verifier.js';
 import { createPasswordHasher, type PasswordHasher } from './users/password-hasher.js';
@@ -40,6 +42,9 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     auditEvents: createAuditStore(store.db),
   };
   const ring = createKeyRing(repositories.keys, box, clock);
+  const counters: CounterStore & { close?(): Promise<void> } = config.redisUrl
+    ? createRedisCounterStore(config.redisUrl)
+    : createCounterStore(store.db);
   return {
     config,
     store,
@@ -49,7 +54,13 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     ring,
     ...repositories,
     hasher: overrides.hasher ?? createPasswordHasher(),
-    throttle: createThrottle(createCounterStore(store.db), clock, config.throttle),
+    throttle: createThrottle(counters, clock, config.throttle),
+    metrics: createMetrics(),
+    /** Closes what the services opened: Redis, then the store. */
+    async close() {
+      await counters.close?.();
+      await store.close();
+    },
     clientService: createClientService({ clients: repositories.clients, box, mode: config.clientSecrets, audit, clock }),
     keyService: createKeyService({ keys: repositories.keys, ring, box, clock, maxTokenTtlSeconds: config.ttl.accessToken }),
     issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
 import { ValidationError } from '../shared/validation-error.js';
+import { isStoreUnavailable } from '../storage/store-errors.js';
 import { ApiError } from './api-error.js';
 import { authenticateBearer, requirePermission } from './bearer-auth.js';
 import { registerMeRoutes } from './me.js';
@@ -65,6 +66,9 @@ function toApiError(error: FastifyError | Error, log: { error: (o: object, m: st
   if (fastifyError.statusCode === 415) return new ApiError('request.unsupported_media_type', 'The request body must be JSON.');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return new ApiError('request.invalid', 'The request could not be parsed.');
+  }
+  if (isStoreUnavailable(error)) {
+    return new ApiError('server.unavailable', 'The service is temporarily unavailable; try again shortly.').withHeader('Retry-After', '5');
   }
   log.error({ err: error }, 'unexpected error');
   return new ApiError('server.error', 'Server Error.');

@@ -20,7 +20,7 @@ export async function openContext(env: Env, warn: (line: string) => void): Promi
     if (bootstrapped.generatedAdminPassword) {
       warn(`Created administrator "${config.admin.username}" with password ${bootstrapped.generatedAdminPassword} (shown once; change it with: gatehouse user set-password ${config.admin.username})`);
     }
-    return { services, bootstrapped, close: () => store.close() };
+    return { services, bootstrapped, close: () => services.close() };
   } catch (error) {
     await store.close();
     throw error;

@@ -1,7 +1,9 @@
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
-import { InvalidRequest, OAuthError, ServerError } from './errors.js';
+import { isStoreUnavailable } from '../storage/store-errors.js';
+import { InvalidRequest, OAuthError, ServerError, TemporarilyUnavailable } from './errors.js';
 import type { GrantRegistry } from './grants/grant-registry.js';
 import { registerIntrospectionEndpoint } from './introspect.js';
 import { registerMetadata, type MetadataExtension } from './metadata.js';
@@ -25,7 +27,7 @@ export async function protocolPlugin(app: FastifyInstance, { services, grants, m
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
   });
-  app.setErrorHandler((error: Error, request, reply) => sendOAuthError(error, request, reply));
+  app.setErrorHandler((error: Error, request, reply) => sendOAuthError(error, request, reply, services.metrics));
 
   registerTokenEndpoint(app, services, grants);
   registerRevocationEndpoint(app, services);
@@ -42,7 +44,7 @@ export async function protocolPlugin(app: FastifyInstance, { services, grants, m
 }
 
 /** Maps any error to an RFC 6749 §5.2 body; nothing internal ever reaches the client. */
-export function sendOAuthError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function sendOAuthError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply, metrics?: Metrics) {
   let oauth: OAuthError;
   if (error instanceof OAuthError) {
     oauth = error;
@@ -50,10 +52,14 @@ export function sendOAuthError(error: FastifyError | Error, request: FastifyRequ
   } else if (isClientError(error)) {
     const status = (error as FastifyError).statusCode === 413 ? 413 : 400;
     oauth = new OAuthError('invalid_request', status, clientErrorDescription(error as FastifyError));
+  } else if (isStoreUnavailable(error)) {
+    request.log.warn({ code: (error as { code?: string }).code }, 'storage unavailable');
+    oauth = new TemporarilyUnavailable('The service is temporarily unavailable; try again shortly.').withHeader('Retry-After', '5');
   } else {
     request.log.error({ err: error }, 'unexpected error');
     oauth = new ServerError();
   }
+  metrics?.oauthErrors.inc({ error: oauth.error });
   return reply.code(oauth.statusCode).headers(oauth.headers).send(oauth.toJSON());
 }
 

@@ -20,6 +20,8 @@ export function openStore(url: string, options: { searchPath?: string; poolSize?
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // Fail fast (503) instead of queueing requests while the database is unreachable.
+    connectionTimeoutMillis: 3000,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
     types: {
       getTypeParser: ((oid: number, format?: any) =>

@@ -89,7 +89,7 @@ export async function createHarness(backend: Backend, env: Record<string, string
     },
     async close() {
       await app.close();
-      await store.close();
+      await services.close();
     },
   };
   return harness;

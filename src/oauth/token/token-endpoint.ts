@@ -17,6 +17,8 @@ export function registerTokenEndpoint(app: FastifyInstance, services: Services, 
     const grant = selectGrant(grants, params);
     const { client, method } = await authenticateClient(services, request, params);
     checkGrantAllowed(client, grant);
-    return grant.handle({ params, client, authentication: method, request, services });
+    const response = await grant.handle({ params, client, authentication: method, request, services });
+    services.metrics.tokensIssued.inc({ grant_type: grant.grantType });
+    return response;
   });
 }
