@@ -4,6 +4,7 @@ import { ValidationError } from '../shared/validation-error.js';
 import { CliError } from './cli-error.js';
 import { clientCommand } from './commands/client.js';
 import { keysCommand } from './commands/keys.js';
+import { purgeCommand } from './commands/purge.js';
 import { serve } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 import { userCommand } from './commands/user.js';
@@ -23,9 +24,10 @@ const COMMANDS: Record<string, Command> = {
   client: clientCommand,
   token: tokenCommand,
   keys: keysCommand,
+  purge: purgeCommand,
 };
 
-const USAGE = 'usage: gatehouse serve | migrate | user create|list|set-password | client create|list|show|rotate-secret|delete | token revoke | keys list|rotate';
+const USAGE = 'usage: gatehouse serve | migrate | user create|list|set-password | client create|list|show|rotate-secret|delete | token revoke | keys list|rotate | purge';
 
 const stdout: Output = {
   out: (line) => process.stdout.write(line + '\n'),

@@ -1,5 +1,6 @@
 import { buildApp } from '../../app.js';
 import { consoleUrl } from '../../console-url.js';
+import { schedulePurge } from '../../housekeeping/schedule.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
 
@@ -8,6 +9,7 @@ export async function serve(context: CliContext, output: Output): Promise<number
   const { config } = context.services;
   const app = await buildApp(context.services);
   await app.listen({ port: config.port, host: config.host });
+  const stopPurge = schedulePurge(context.services, app.log);
   output.out(`Gatehouse is listening on http://${config.host}:${config.port} (issuer ${config.issuer})`);
   output.out(`Console: ${consoleUrl(config.issuer)}`);
   await new Promise<void>((resolve) => {
@@ -15,6 +17,7 @@ export async function serve(context: CliContext, output: Output): Promise<number
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
+  stopPurge();
   await app.close();
   await context.close();
   return 0;
