@@ -28,7 +28,9 @@ export function openStore(url: string, options: { searchPath?: string; poolSize?
         oid === PG_INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as any,
     },
   });
-  pool.on('error', () => {}); // idle client errors surface on the next query instead
+  // A dropped connection must not crash the process: the failed query reports it (as 503).
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
