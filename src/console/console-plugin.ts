@@ -52,12 +52,14 @@ export function createConsolePlugin(root = DEFAULT_CONSOLE_DIR) {
             res.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
           },
         });
+        const sendIndex = (reply: FastifyReply) => reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+        scope.route({ method: 'GET', url: '/', prefixTrailingSlash: 'slash', handler: (_request, reply) => sendIndex(reply) });
         scope.setNotFoundHandler((request, reply) => {
           const path = request.url.split('?')[0];
           if ((request.method !== 'GET' && request.method !== 'HEAD') || /\.[a-z0-9]+$/i.test(path)) {
             return reply.code(404).type('text/plain; charset=utf-8').send('Not Found');
           }
-          return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+          return sendIndex(reply);
         });
       },
       { prefix: '/admin' },

@@ -52,6 +52,13 @@ export interface User {
   updated_at: string;
 }
 
+/** `GET /users/{id}`: the user with direct and effective permissions and their groups. */
+export interface UserDetail extends User {
+  permissions: string[];
+  effective_permissions: string[];
+  groups: { id: number; name: string }[];
+}
+
 export interface Me extends User {
   type: 'user';
   permissions: string[];
@@ -61,8 +68,8 @@ export interface Me extends User {
 export interface Group {
   id: number;
   name: string;
-  description?: string | null;
-  status?: string;
+  description: string;
+  status: 'ACTIVE' | 'INACTIVE';
   permissions?: string[];
   members_count?: number;
   created_at: string;

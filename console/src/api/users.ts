@@ -1,6 +1,6 @@
 import { api } from './http';
 import { queryString, type ListQuery } from './query';
-import type { Group, Me, Paginated, PersonalToken, User, UserStatus } from './types';
+import type { Me, Paginated, PersonalToken, User, UserDetail, UserStatus } from './types';
 
 export interface UserInput {
   username: string;
@@ -18,14 +18,10 @@ export const usersApi = {
   changePassword: (input: { current_password: string; password: string; password_confirmation: string }) =>
     api<void>('/me/password', { method: 'PUT', body: input }),
   list: (query: ListQuery) => api<Paginated<User>>(`/users${queryString(query)}`),
-  show: (id: number) => api<User>(`/users/${id}`),
-  create: (input: UserInput) => api<User>('/users', { method: 'POST', body: input }),
-  update: (id: number, input: Partial<UserInput>) => api<User>(`/users/${id}`, { method: 'PUT', body: input }),
+  show: (id: number) => api<UserDetail>(`/users/${id}`),
+  create: (input: UserInput) => api<UserDetail>('/users', { method: 'POST', body: input }),
+  update: (id: number, input: Partial<UserInput> & { permissions?: string[] }) => api<UserDetail>(`/users/${id}`, { method: 'PUT', body: input }),
   remove: (id: number) => api<void>(`/users/${id}`, { method: 'DELETE' }),
-  groups: (id: number) => api<Paginated<Group>>(`/users/${id}/groups?per_page=100`),
-  permissions: (id: number) => api<{ permissions: string[] }>(`/users/${id}/permissions`),
-  setPermissions: (id: number, permissions: string[]) =>
-    api<unknown>(`/users/${id}/permissions`, { method: 'PUT', body: { permissions } }),
 };
 
 export const tokensApi = {

@@ -7,10 +7,12 @@ interface FieldsProps {
   form: AuthClientForm;
   onChange(form: AuthClientForm): void;
   errors: Record<string, string[]>;
+  /** A client's type is fixed once created. */
+  editing?: boolean;
 }
 
 /** The controls of the Create Auth-Client / Edit Auth Client modal, labelled as in the seed. */
-export function AuthClientFields({ form, onChange, errors }: FieldsProps) {
+export function AuthClientFields({ form, onChange, errors, editing }: FieldsProps) {
   const set = <K extends keyof AuthClientForm>(key: K, value: AuthClientForm[K]) => onChange({ ...form, [key]: value });
   const has = (type: string) => form.types.includes(type as AuthClientForm['types'][number]);
   return (
@@ -32,8 +34,13 @@ export function AuthClientFields({ form, onChange, errors }: FieldsProps) {
         <FieldErrors id="types-errors" errors={errors.types} />
       </fieldset>
 
-      <fieldset className="gh-fieldset">
+      <fieldset className="gh-fieldset" disabled={editing} aria-describedby={editing ? 'client-type-hint' : undefined}>
         <legend>Client type</legend>
+        {editing && (
+          <p id="client-type-hint" className="gh-field__hint">
+            Fixed when the client was created.
+          </p>
+        )}
         <label className="gh-check">
           <input type="radio" name="client-type" checked={form.confidential} onChange={() => set('confidential', true)} />
           <span>

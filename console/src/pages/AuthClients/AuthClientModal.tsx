@@ -27,7 +27,8 @@ export function AuthClientModal({ client, onClose, onSaved }: AuthClientModalPro
   const save = useCallback(async () => {
     const input = inputFromForm(form);
     if (client) {
-      await authClientsApi.update(client.id, input);
+      const { confidential: _fixed, ...changes } = input;
+      await authClientsApi.update(client.id, changes);
       toast(`Auth client ${input.name} saved.`);
       onSaved();
       onClose();
@@ -63,7 +64,7 @@ export function AuthClientModal({ client, onClose, onSaved }: AuthClientModalPro
     <Modal title={client ? 'Edit Auth Client' : 'Create Auth-Client'} onClose={onClose} size="lg">
       <form onSubmit={onSubmit} noValidate className="gh-form">
         <FormMessage message={submit.message} />
-        <AuthClientFields form={form} onChange={setForm} errors={submit.errors} />
+        <AuthClientFields form={form} onChange={setForm} errors={submit.errors} editing={Boolean(client)} />
         <div className="gh-modal__footer gh-modal__footer--form">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={submit.submitting}>

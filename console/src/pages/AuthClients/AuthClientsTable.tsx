@@ -51,7 +51,7 @@ export function AuthClientsTable({ collection, mode, onAction }: TableProps) {
       className: 'gh-col-redirect',
       render: (c) => (c.redirect.length ? c.redirect.map((url) => <div key={url} className="gh-url">{url}</div>) : <span className="gh-muted">—</span>),
     },
-    { key: 'secret', header: 'Client Secret', render: (c) => <SecretCell client={c} mode={mode} /> },
+    { key: 'secret', header: 'Client Secret', render: (c) => <SecretCell client={c} mode={mode} canCopy={can('edit-auth_clients')} /> },
     {
       key: 'actions',
       header: 'Actions',
@@ -73,14 +73,14 @@ export function AuthClientsTable({ collection, mode, onAction }: TableProps) {
   );
 }
 
-function SecretCell({ client, mode }: { client: AuthClient; mode: 'encrypted' | 'hashed' }) {
+function SecretCell({ client, mode, canCopy }: { client: AuthClient; mode: 'encrypted' | 'hashed'; canCopy: boolean }) {
   if (!client.confidential) return <span className="gh-muted">None (public client)</span>;
   return (
     <span className="gh-secret-cell">
       <span className="gh-mono gh-masked" aria-label="Client secret, hidden">
         {MASKED_SECRET}
       </span>
-      {secretCopyable(client, mode) && <CopySecretButton client={client} />}
+      {canCopy && secretCopyable(client, mode) && <CopySecretButton client={client} />}
     </span>
   );
 }

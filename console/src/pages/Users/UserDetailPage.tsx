@@ -24,7 +24,7 @@ export function UserDetailPage({ id }: { id: number }) {
   const tabs: Tab[] = [
     { id: 'information', label: 'Information', render: () => <UserInformationPanel user={u} onSaved={user.set} /> },
     { id: 'groups', label: 'Groups', render: () => <UserGroupsPanel user={u} /> },
-    { id: 'permissions', label: 'Permissions', render: () => <UserPermissionsPanel user={u} /> },
+    { id: 'permissions', label: 'Permissions', render: () => <UserPermissionsPanel user={u} onSaved={user.set} /> },
   ];
   if (can('view-users')) tabs.push({ id: 'tokens', label: 'API Tokens', render: () => <TokensPanel userId={u.id} /> });
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { User } from '../../api/types';
+import type { UserDetail } from '../../api/types';
 import { usersApi } from '../../api/users';
 import { Button } from '../../components/Button';
 import { FormMessage } from '../../components/Field';
@@ -9,16 +9,16 @@ import { useToast } from '../../hooks/use-toast';
 import { userFormFrom, userInputFrom } from './user-form';
 import { UserFields } from './UserFields';
 
-export function UserInformationPanel({ user, onSaved }: { user: User; onSaved(user: User): void }) {
+export function UserInformationPanel({ user, onSaved }: { user: UserDetail; onSaved(user: UserDetail): void }) {
   const can = useCan();
   const toast = useToast();
   const [form, setForm] = useState(() => userFormFrom(user));
   const save = useCallback(async () => {
-    const saved = await usersApi.update(user.id, userInputFrom(form));
+    const saved = await usersApi.update(user.id, userInputFrom(form, user));
     toast(`User ${saved.username} saved.`);
     setForm(userFormFrom(saved));
     onSaved(saved);
-  }, [form, onSaved, toast, user.id]);
+  }, [form, onSaved, toast, user]);
   const submit = useSubmit(save);
   const editable = can('edit-users');
   const onSubmit = (event: FormEvent) => {

@@ -23,16 +23,19 @@ function pick({ username, firstname, lastname, email, status, is_administrator }
   return { username, firstname: firstname ?? '', lastname: lastname ?? '', email, status, is_administrator };
 }
 
-/** The API body; an empty password on edit means "unchanged" and is left out. */
-export function userInputFrom(form: UserForm): UserInput {
+/**
+ * The API body. An empty password on edit means "unchanged" and is left out; so is an
+ * unchanged administrator flag, which only administrators may send.
+ */
+export function userInputFrom(form: UserForm, original?: User): UserInput {
   const input: UserInput = {
     username: form.username.trim(),
     firstname: form.firstname.trim(),
     lastname: form.lastname.trim(),
     email: form.email.trim(),
     status: form.status,
-    is_administrator: form.is_administrator,
   };
+  if (form.is_administrator !== (original?.is_administrator ?? false)) input.is_administrator = form.is_administrator;
   if (form.password) input.password = form.password;
   return input;
 }
