@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ADMIN_PASSWORD, copyExample, run, startExampleServer, transcript, unreachableUrl, type ExampleServer } from './example-server.js';
+
+/** examples/node, copied out of the repository and run as its README says. */
+describe('examples/node against a fresh server', () => {
+  let server: ExampleServer;
+  let dir: string;
+  before(async () => {
+    server = await startExampleServer();
+    dir = copyExample('node');
+  });
+  after(() => server?.stop());
+
+  const node = (script: string, args: string[] = [], env: Record<string, string> = {}) => run(process.execPath, [script, ...args], { cwd: dir, env });
+
+  test('password-grant.mjs: token, /me, /users, refresh, revoke (options from the environment)', async () => {
+    const { id, secret } = server.clients.password;
+    const result = await node('password-grant.mjs', [], {
+      GATEHOUSE_URL: server.url,
+      GATEHOUSE_CLIENT_ID: String(id),
+      GATEHOUSE_CLIENT_SECRET: secret,
+      GATEHOUSE_USERNAME: 'admin',
+      GATEHOUSE_PASSWORD: ADMIN_PASSWORD,
+    });
+    assert.equal(result.code, 0, transcript(result));
+    assert.match(result.stdout, /^Access token: +eyJ\S+… \(\d+ characters\), expires in 3600 s$/m);
+    assert.match(result.stdout, /^GET \/api\/1\.0\/me -> admin \(admin@localhost\), \d+ permissions$/m);
+    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(result.stdout, /^Refreshed; new access token: eyJ/m);
+    assert.match(result.stdout, /^Revoked; GET \/api\/1\.0\/me now answers 401$/m);
+    assert.ok(!result.stdout.includes(secret), 'the example never prints the client secret');
+  });
+
+  test('client-credentials.mjs: the client is the subject and lists users with view-users (options as arguments)', async () => {
+    const { id, secret } = server.clients.service;
+    const result = await node('client-credentials.mjs', ['--server', server.url, '--client-id', String(id), '--client-secret', secret]);
+    assert.equal(result.code, 0, transcript(result));
+    assert.match(result.stdout, /^Access token: eyJ/m);
+    assert.match(result.stdout, new RegExp(`^GET /api/1\\.0/me -> client ${id} "Reporting Service", permissions: view-users$`, 'm'));
+    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+  });
+
+  test('a wrong secret is one clear line and exit 1', async () => {
+    const { id } = server.clients.password;
+    const result = await node('password-grant.mjs', ['--server', server.url, '--client-id', String(id), '--client-secret', 'wrong', '--password', ADMIN_PASSWORD]);
+    assert.equal(result.code, 1, transcript(result));
+    assert.equal(result.stderr, 'error: /oauth/token answered 401: invalid_client: Client authentication failed. (check the client id and secret)\n');
+  });
+
+  test('a wrong password names invalid_grant', async () => {
+    const { id, secret } = server.clients.password;
+    const result = await node('password-grant.mjs', ['--server', server.url, '--client-id', String(id), '--client-secret', secret, '--password', 'not-it']);
+    assert.equal(result.code, 1, transcript(result));
+    assert.match(result.stderr, /^error: \/oauth\/token answered 400: invalid_grant: The user credentials were incorrect\./);
+  });
+
+  test('an unreachable server is one clear line and exit 1', async () => {
+    const url = await unreachableUrl();
+    const result = await node('client-credentials.mjs', ['--server', url, '--client-id', '4', '--client-secret', 'x']);
+    assert.equal(result.code, 1, transcript(result));
+    assert.equal(result.stderr, `error: cannot reach the Gatehouse server at ${url} (ECONNREFUSED): is it running?\n`);
+  });
+
+  test('a missing option names the option and its variable', async () => {
+    const result = await node('client-credentials.mjs', ['--server', server.url]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, 'error: --client-id (or GATEHOUSE_CLIENT_ID) is required\n');
+  });
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ADMIN_PASSWORD, copyExample, run, startExampleServer, transcript, type ExampleServer } from './example-server.js';
+
+const NEWMAN = resolve(import.meta.dirname, '../../node_modules/.bin/newman');
+
+interface NewmanReport {
+  run: {
+    stats: { requests: { total: number; failed: number }; assertions: { total: number; failed: number } };
+    executions: { item: { name: string }; assertions?: { assertion: string; error?: { message: string } }[] }[];
+    failures: { source?: { name?: string }; error: { message: string } }[];
+  };
+}
+
+/** examples/postman: the collection and environment, run with newman as the README says. */
+describe('examples/postman with newman against a fresh server', () => {
+  let server: ExampleServer;
+  let dir: string;
+  before(async () => {
+    server = await startExampleServer();
+    dir = copyExample('postman');
+  });
+  after(() => server?.stop());
+
+  test('every request passes its tests, and every request has tests', async () => {
+    const { password, service, native } = server.clients;
+    const report = join(dir, 'report.json');
+    const result = await run(
+      NEWMAN,
+      [
+        'run', 'gatehouse.postman_collection.json',
+        '--environment', 'gatehouse.postman_environment.json',
+        '--env-var', `base_url=${server.url}`,
+        '--env-var', `password=${ADMIN_PASSWORD}`,
+        '--env-var', `client_id=${password.id}`,
+        '--env-var', `client_secret=${password.secret}`,
+        '--env-var', `service_client_id=${service.id}`,
+        '--env-var', `service_client_secret=${service.secret}`,
+        '--env-var', `native_client_id=${native.id}`,
+        '--reporters', 'cli,json', '--reporter-json-export', report,
+        '--color', 'off', '--disable-unicode',
+      ],
+      { cwd: dir, timeout: 120_000 },
+    );
+    assert.equal(result.code, 0, transcript(result));
+    const { run: summary } = JSON.parse(readFileSync(report, 'utf8')) as NewmanReport;
+    assert.deepEqual(summary.failures.map((f) => `${f.source?.name}: ${f.error.message}`), []);
+    assert.equal(summary.stats.requests.failed, 0);
+    const untested = summary.executions.filter((e) => (e.assertions ?? []).length === 0).map((e) => e.item.name);
+    assert.deepEqual(untested, [], 'each request checks its status and body');
+    assert.ok(summary.stats.requests.total >= 15, `ran ${summary.stats.requests.total} requests`);
+  });
+});
