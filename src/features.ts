@@ -1,4 +1,11 @@
 import type { AppOptions } from './app.js';
+import { registerSecurityLogRoutes } from './audit/security-log-routes.js';
+import { registerClientRoutes } from './clients/client-routes.js';
+import { registerGroupMemberRoutes } from './groups/group-member-routes.js';
+import { registerGroupRoutes } from './groups/group-routes.js';
+import { registerPermissionRoutes } from './permissions/permission-routes.js';
+import { registerPersonalTokenRoutes } from './tokens/personal-token-routes.js';
+import { registerUserRoutes } from './users/user-routes.js';
 
 /**
  * The optional parts of the server, composed in one place: API route modules, extra grants
@@ -6,7 +13,15 @@ import type { AppOptions } from './app.js';
  */
 export function defaultFeatures(): AppOptions {
   return {
-    apiRoutes: [],
+    apiRoutes: [
+      registerClientRoutes,
+      registerUserRoutes,
+      registerPersonalTokenRoutes,
+      registerGroupRoutes,
+      registerGroupMemberRoutes,
+      registerPermissionRoutes,
+      registerSecurityLogRoutes,
+    ],
     extraGrants: [],
     metadataExtensions: [],
     plugins: [],

@@ -7,6 +7,8 @@ import { createKeyRing } from './keys/key-ring.js';
 import { createKeyService } from './keys/key-service.js';
 import { createAuditStore } from './storage/audit-store.js';
 import { createClientStore } from './storage/client-store.js';
+import { createGroupStore } from './storage/group-store.js';
+import { createPersonalTokenStore } from './storage/personal-token-store.js';
 import { createCounterStore } from './storage/counter-store.js';
 import type { Store } from './storage/database.js';
 import { createKeyStore } from './storage/key-store.js';
@@ -16,9 +18,12 @@ import { createUserStore } from './storage/user-store.js';
 import { createMetrics } from './metrics/metrics.js';
 import { createRedisCounterStore } from './throttle/redis-counter-store.js';
 import { createThrottle, type CounterStore } from './throttle/throttle.js';
+import { createPersonalAccessTokens } from './tokens/personal-access-tokens.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
 import { createTokenVerifier } from './tokens/token-verifier.js';
 import { createPasswordHasher, type PasswordHasher } from './users/password-hasher.js';
+import { createUserService } from './users/user-service.js';
+import { createGroupService } from './groups/group-service.js';
 
 export interface ServiceOverrides {
   clock?: Clock;
@@ -40,8 +45,11 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     keys: createKeyStore(store.db),
     permissions: createPermissionStore(store.db),
     auditEvents: createAuditStore(store.db),
+    groups: createGroupStore(store.db, now),
+    personalTokens: createPersonalTokenStore(store.db),
   };
   const ring = createKeyRing(repositories.keys, box, clock);
+  const hasher = overrides.hasher ?? createPasswordHasher();
   const counters: CounterStore & { close?(): Promise<void> } = config.redisUrl
     ? createRedisCounterStore(config.redisUrl)
     : createCounterStore(store.db);
@@ -53,7 +61,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     audit,
     ring,
     ...repositories,
-    hasher: overrides.hasher ?? createPasswordHasher(),
+    hasher,
     throttle: createThrottle(counters, clock, config.throttle),
     metrics: createMetrics(),
     /** Closes what the services opened: Redis, then the store. */
@@ -65,5 +73,8 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     keyService: createKeyService({ keys: repositories.keys, ring, box, clock, maxTokenTtlSeconds: config.ttl.accessToken }),
     issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),
     verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, clock }),
+    personalAccessTokens: createPersonalAccessTokens({ tokens: repositories.tokens, clock, ttlSeconds: config.ttl.personalAccessToken }),
+    userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, hasher, audit }),
+    groupService: createGroupService({ groups: repositories.groups, permissions: repositories.permissions, audit }),
   };
 }

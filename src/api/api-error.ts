@@ -14,6 +14,8 @@ export const API_ERROR_CODES = {
   'resource.not_found': 404,
   'resource.conflict': 409,
   'auth_client.secret_not_retrievable': 409,
+  'auth_client.no_secret': 409,
+  'auth_client.built_in': 409,
   'server.error': 500,
   'server.unavailable': 503,
 } as const;

@@ -1,10 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
+import { ForbiddenError } from '../shared/forbidden-error.js';
 import { ValidationError } from '../shared/validation-error.js';
 import { isStoreUnavailable } from '../storage/store-errors.js';
 import { ApiError } from './api-error.js';
 import { authenticateBearer, requirePermission } from './bearer-auth.js';
 import { registerMeRoutes } from './me.js';
+import { registerOpenApi } from './openapi.js';
+import { fieldMessages } from './validation-messages.js';
+import { createValidatorCompiler } from './validator.js';
 
 /** Every API route states what it needs: a permission name, or `authenticated` for any token. */
 export type RoutePermission = string;
@@ -12,6 +16,8 @@ export type RoutePermission = string;
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** Served without a token (the OpenAPI document and its viewer). */
+    public?: boolean;
   }
 }
 
@@ -28,13 +34,19 @@ export interface ApiOptions {
  * declared permission checked before its handler, and `{message, errors}` error bodies.
  */
 export async function apiPlugin(app: FastifyInstance, { services, routes = [] }: ApiOptions) {
+  app.setValidatorCompiler(createValidatorCompiler());
+  await registerOpenApi(app, services.config.issuer);
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD') return;
-    if (route.config?.permission === undefined && !(route.config as { public?: boolean })?.public) {
+    if (route.config?.permission === undefined && !route.config?.public) {
       throw new Error(`API route ${route.method} ${route.url} must declare config.permission`);
     }
   });
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+  });
+  // Before schema validation, so that an unauthenticated caller learns nothing about the body rules.
+  app.addHook('preValidation', async (request) => {
     const permission = request.routeOptions.config.permission;
     if (permission === undefined) return;
     request.principal = await authenticateBearer(services, request);
@@ -53,14 +65,15 @@ export async function apiPlugin(app: FastifyInstance, { services, routes = [] }:
 function toApiError(error: FastifyError | Error, log: { error: (o: object, m: string) => void }): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof ValidationError) return new ApiError('validation.failed', error.message, error.errors);
+  if (error instanceof ForbiddenError) return new ApiError('auth.forbidden', error.message);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of fastifyError.validation) {
-      const field = (issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue.params as { missingProperty?: string })?.missingProperty || (issue.params as { additionalProperty?: string })?.additionalProperty || fastifyError.validationContext) ?? 'request';
-      (errors[field] ??= []).push(`The ${field} ${issue.message ?? 'is invalid'}.`);
-    }
-    return new ApiError('validation.failed', 'The given data was invalid.', errors);
+    const errors = fieldMessages(fastifyError.validation as any);
+    if (fastifyError.validationContext === 'params') return new ApiError('request.invalid', 'The URL names no valid resource id.', errors);
+    return new ApiError('validation.failed', Object.values(errors)[0]?.[0] ?? 'The given data was invalid.', errors);
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return new ApiError('request.invalid', 'The request body is not valid JSON.');
   }
   if (fastifyError.statusCode === 413) return new ApiError('request.too_large', 'The request body is too large.');
   if (fastifyError.statusCode === 415) return new ApiError('request.unsupported_media_type', 'The request body must be JSON.');

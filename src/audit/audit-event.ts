@@ -16,8 +16,13 @@ export interface AuditEvent {
 }
 
 export interface AuditFilter {
+  /** Case-insensitive substring of the event name or the actor's name. */
+  search?: string;
+  actorType?: Actor['type'];
   actorId?: string;
   event?: string;
   from?: number;
   to?: number;
+  targetType?: string;
+  targetId?: string;
 }

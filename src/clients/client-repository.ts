@@ -1,4 +1,7 @@
+import type { ListPage, ListQuery } from '../shared/list-query.js';
 import type { Client, ClientChanges, NewClient, StoredSecrets } from './client.js';
+
+export const CLIENT_ORDER = ['id', 'name', 'created_at', 'updated_at'] as const;
 
 /** Storage of auth clients; implemented once per backend in src/storage/. */
 export interface ClientRepository {
@@ -8,6 +11,8 @@ export interface ClientRepository {
   findByName(name: string): Promise<Client | undefined>;
   findSecrets(id: number): Promise<StoredSecrets | undefined>;
   list(): Promise<Client[]>;
+  /** One page, searching the name; `orderBy` is one of CLIENT_ORDER. */
+  page(query: ListQuery): Promise<ListPage<Client>>;
   /** Throws `UniqueViolation` when the new name is taken; undefined when the id is unknown. */
   update(id: number, changes: ClientChanges): Promise<Client | undefined>;
   /** Replaces the secret; the old one may stay valid until `previousExpiresAt`. */

@@ -50,6 +50,12 @@ export const SlowDown = oauthError('slow_down', 429, 'Too many failed attempts; 
 export const InvalidToken = oauthError('invalid_token', 401, 'The access token is invalid, expired or revoked.');
 export const InsufficientScope = oauthError('insufficient_scope', 403, 'The access token lacks the scope this request needs.');
 export const ServerError = oauthError('server_error', 500, 'The server met an unexpected condition.');
+// Authorization endpoint (RFC 6749 §4.1.2.1, OIDC Core §3.1.2.6); sent by redirect, so the status is nominal.
+export const UnsupportedResponseType = oauthError('unsupported_response_type', 400, 'Only response_type=code is supported.');
+export const LoginRequired = oauthError('login_required', 400, 'The user must sign in.');
+export const ConsentRequired = oauthError('consent_required', 400, 'The user must approve this application.');
+export const RequestNotSupported = oauthError('request_not_supported', 400, 'The request parameter is not supported.');
+export const RequestUriNotSupported = oauthError('request_uri_not_supported', 400, 'The request_uri parameter is not supported.');
 export const TemporarilyUnavailable = oauthError('temporarily_unavailable', 503, 'The service is temporarily unavailable.');
 
 /** 429 with Retry-After (RFC 6585 §4); body keeps the RFC 6749 shape. */

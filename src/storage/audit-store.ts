@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { AuditFilter } from '../audit/audit-event.js';
 import type { AuditRepository } from '../audit/audit-repository.js';
+import { matchesAny } from './list-page.js';
 import type { Database } from './schema.js';
 
 export function createAuditStore(db: Kysely<Database>): AuditRepository {
   function filtered(filter: AuditFilter) {
     let query = db.selectFrom('audit_events');
+    if (filter.search !== undefined) query = query.where(matchesAny(['event', 'actor_name'], filter.search));
+    if (filter.actorType !== undefined) query = query.where('actor_type', '=', filter.actorType);
     if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.targetType !== undefined) query = query.where('target_type', '=', filter.targetType);
+    if (filter.targetId !== undefined) query = query.where('target_id', '=', filter.targetId);
     if (filter.event !== undefined) query = query.where('event', '=', filter.event);
     if (filter.from !== undefined) query = query.where('created_at', '>=', filter.from);
     if (filter.to !== undefined) query = query.where('created_at', '<=', filter.to);
@@ -32,7 +37,7 @@ export function createAuditStore(db: Kysely<Database>): AuditRepository {
     },
     async list(filter, page) {
       const { n } = await filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const rows = await filtered(filter).selectAll().orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+      const rows = await filtered(filter).selectAll().orderBy('id', page.direction ?? 'desc').offset(page.offset).limit(page.limit).execute();
       return {
         total: Number(n),
         events: rows.map((row) => ({

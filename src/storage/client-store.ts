@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Client, ClientChanges } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
 import { UniqueViolation } from '../shared/validation-error.js';
+import { listPage } from './list-page.js';
 import { bool, int, isUniqueViolation, json, list } from './rows.js';
 import type { ClientsTable, Database } from './schema.js';
 
@@ -91,6 +92,15 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
     },
     async list() {
       return (await select().orderBy('id').execute()).map(toClient);
+    },
+    async page(query) {
+      const page = await listPage(db.selectFrom('oauth_clients'), query, {
+        select: (qb) => qb.selectAll(),
+        searchColumns: ['name'],
+        orderColumns: { id: 'id', name: 'name', created_at: 'created_at', updated_at: 'updated_at' },
+        idColumn: 'id',
+      });
+      return { total: page.total, items: page.items.map((row) => toClient(row as Selectable<ClientsTable>)) };
     },
     async update(id, changes) {
       const row = await unique(

@@ -113,6 +113,8 @@ export interface AuthorizationCodesTable {
   auth_time: number;
   family_id: string;
   consumed_at: number | null;
+  /** Set when the code was presented after it had been consumed (migration 003). */
+  replayed_at: number | null;
   created_at: number;
   expires_at: number;
 }

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { UniqueViolation } from '../shared/validation-error.js';
 import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
+import { listPage } from './list-page.js';
 import { bool, int, isUniqueViolation } from './rows.js';
 import type { Database, UsersTable } from './schema.js';
 
@@ -17,6 +18,26 @@ export function toUser(row: Selectable<UsersTable>): User {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** Search and sort columns of a user page, shared with group member pages. */
+export const USER_PAGE = {
+  searchColumns: ['users.username', 'users.email', 'users.firstname', 'users.lastname'],
+  orderColumns: {
+    id: 'users.id',
+    username: 'users.username',
+    email: 'users.email',
+    firstname: 'users.firstname',
+    lastname: 'users.lastname',
+    status: 'users.status',
+    created_at: 'users.created_at',
+    updated_at: 'users.updated_at',
+  },
+  idColumn: 'users.id',
+};
+
+function uniqueColumn(error: unknown): UniqueViolation | unknown {
+  return isUniqueViolation(error) ? new UniqueViolation(String(error).includes('email') ? 'email' : 'username') : error;
 }
 
 export function createUserStore(db: Kysely<Database>, now: () => number): UserRepository {
@@ -65,6 +86,32 @@ export function createUserStore(db: Kysely<Database>, now: () => number): UserRe
     },
     async setPasswordHash(id, passwordHash) {
       await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now() }).where('id', '=', id).execute();
+    },
+    async page(query, filter = {}) {
+      let base = db.selectFrom('users');
+      if (filter.status !== undefined) base = base.where('users.status', '=', filter.status);
+      const page = await listPage(base, query, { ...USER_PAGE, select: (qb) => qb.selectAll('users') });
+      return { total: page.total, items: page.items.map((row) => toUser(row as Selectable<UsersTable>)) };
+    },
+    async update(id, changes) {
+      const set: Partial<Selectable<UsersTable>> = { updated_at: now() };
+      if (changes.username !== undefined) set.username = changes.username;
+      if (changes.email !== undefined) set.email = changes.email;
+      if (changes.firstname !== undefined) set.firstname = changes.firstname;
+      if (changes.lastname !== undefined) set.lastname = changes.lastname;
+      if (changes.status !== undefined) set.status = changes.status;
+      if (changes.isAdministrator !== undefined) set.is_administrator = int(changes.isAdministrator);
+      if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+      try {
+        const row = await db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+        return row && toUser(row);
+      } catch (error) {
+        throw uniqueColumn(error);
+      }
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
   };
 }

@@ -21,3 +21,6 @@ export interface NewUser {
   status?: UserStatus;
   isAdministrator?: boolean;
 }
+
+/** Profile and status changes; the password hash has its own method. */
+export type UserChanges = Partial<Pick<User, 'username' | 'email' | 'firstname' | 'lastname' | 'status' | 'isAdministrator'>> & { passwordHash?: string };

@@ -1,12 +1,14 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../dialect.js';
 import * as initial from './001-initial.js';
+import * as authorizeCodeReplay from './003-authorize-code-replay.js';
 
 type DialectMigration = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
 
 /** Ordered by name; add a file and a line here, never edit a migration that has shipped. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-initial': initial,
+  '003-authorize-code-replay': authorizeCodeReplay,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

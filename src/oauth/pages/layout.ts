@@ -1,0 +1,43 @@
+import { html, raw, type SafeHtml } from './html.js';
+
+/** The Gatehouse mark (the console's favicon), inline so the page loads nothing else. */
+const LOGO = raw(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="7" fill="#2f5bea"/><path d="M9 25V13l7-5 7 5v12h-5v-6h-4v6z" fill="#fff"/></svg>',
+);
+
+export interface PageOptions {
+  title: string;
+  stylesheet: string;
+  body: SafeHtml;
+  footer?: SafeHtml;
+}
+
+/** One white card under the brand: every sign-in page shares this frame. */
+export function layout({ title, stylesheet, body, footer }: PageOptions): string {
+  return `<!doctype html>${html`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>${title} · Gatehouse</title>
+<link rel="stylesheet" href="${stylesheet}">
+</head>
+<body>
+<div class="gh-page">
+<header><span class="gh-brand">${LOGO}<span>Gatehouse</span></span></header>
+<main class="gh-card">
+${body}
+</main>
+${footer ? html`<footer class="gh-footer">${footer}</footer>` : ''}
+</div>
+</body>
+</html>
+`}`;
+}
+
+/** A "<p role=alert>" for an error or a confirmation, or nothing. */
+export function alert(kind: 'error' | 'success', message: string | undefined, id?: string): SafeHtml {
+  if (!message) return html``;
+  return html`<p class="gh-alert gh-alert-${kind}" role="${kind === 'error' ? 'alert' : 'status'}"${id ? html` id="${id}"` : ''}>${message}</p>`;
+}

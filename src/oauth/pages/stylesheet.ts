@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The pages' one stylesheet, src/oauth/pages/assets/gatehouse.css. Read from the source
+ * tree both under tsx (src/…) and when built (dist/… sits beside src/ in the package).
+ */
+const SOURCE = new URL('../../../src/oauth/pages/assets/gatehouse.css', import.meta.url);
+
+export interface Stylesheet {
+  /** Path with a content hash, so browsers may cache it for good. */
+  href: string;
+  css: string;
+}
+
+export function loadStylesheet(): Stylesheet {
+  const css = readFileSync(SOURCE, 'utf8');
+  const version = createHash('sha256').update(css).digest('base64url').slice(0, 12);
+  return { href: `/oauth/assets/gatehouse.css?v=${version}`, css };
+}
+
+export function registerStylesheet(app: FastifyInstance, stylesheet: Stylesheet): void {
+  app.get('/oauth/assets/gatehouse.css', async (_request, reply) =>
+    reply.header('Cache-Control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(stylesheet.css),
+  );
+}

@@ -1,0 +1,68 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuthorizationCode } from '../codes/authorization-code.js';
+import type { CodeRepository } from '../codes/code-repository.js';
+import { json, list } from './rows.js';
+import type { AuthorizationCodesTable, Database } from './schema.js';
+
+function toCode(row: Selectable<AuthorizationCodesTable>): AuthorizationCode {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    userId: row.user_id,
+    redirectUri: row.redirect_uri,
+    scopes: list(row.scopes),
+    codeChallenge: row.code_challenge,
+    nonce: row.nonce,
+    authTime: row.auth_time,
+    familyId: row.family_id,
+    consumedAt: row.consumed_at,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export function createCodeStore(db: Kysely<Database>): CodeRepository {
+  return {
+    async save(code) {
+      await db
+        .insertInto('authorization_codes')
+        .values({
+          id: code.id,
+          client_id: code.clientId,
+          user_id: code.userId,
+          redirect_uri: code.redirectUri,
+          scopes: json(code.scopes),
+          code_challenge: code.codeChallenge,
+          nonce: code.nonce,
+          auth_time: code.authTime,
+          family_id: code.familyId,
+          consumed_at: code.consumedAt,
+          replayed_at: null,
+          created_at: code.createdAt,
+          expires_at: code.expiresAt,
+        })
+        .execute();
+    },
+    async find(id) {
+      const row = await db.selectFrom('authorization_codes').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toCode(row);
+    },
+    async consume(id, now) {
+      const result = await db
+        .updateTable('authorization_codes')
+        .set({ consumed_at: now })
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async markReplayed(id, now) {
+      await db.updateTable('authorization_codes').set({ replayed_at: now }).where('id', '=', id).execute();
+    },
+    async wasReplayed(id) {
+      const row = await db.selectFrom('authorization_codes').select('replayed_at').where('id', '=', id).executeTakeFirst();
+      return row !== undefined && row.replayed_at !== null;
+    },
+  };
+}
