@@ -41,6 +41,27 @@ describe('examples/node against a fresh server', () => {
     assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
   });
 
+  test('personal-access-token.mjs: creates a personal access token through the API, uses it, revokes it; then reuses a kept one', async () => {
+    const { id, secret } = server.clients.password;
+    const signIn = ['--server', server.url, '--client-id', String(id), '--client-secret', secret, '--password', ADMIN_PASSWORD];
+    const created = await node('personal-access-token.mjs', signIn);
+    assert.equal(created.code, 0, transcript(created));
+    assert.match(created.stdout, /^Created personal access token \S+ "example script", expires \d{4}-/m);
+    assert.match(created.stdout, /^GET \/api\/1\.0\/me -> admin, permissions: view-users$/m);
+    assert.match(created.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(created.stdout, /^Revoked; GET \/api\/1\.0\/me with it now answers 401$/m);
+
+    const kept = await node('personal-access-token.mjs', [...signIn, '--keep']);
+    assert.equal(kept.code, 0, transcript(kept));
+    const token = /^Personal access token \(shown once, store it safely\): (gatehouse_pat_\S+)$/m.exec(kept.stdout)?.[1];
+    assert.ok(token, transcript(kept));
+    const reused = await node('personal-access-token.mjs', [], { GATEHOUSE_URL: server.url, GATEHOUSE_TOKEN: token });
+    assert.equal(reused.code, 0, transcript(reused));
+    assert.match(reused.stdout, /^Using the personal access token gatehouse_pat_\S+… \(\d+ characters\)$/m);
+    assert.match(reused.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.ok(!reused.stdout.includes(token), 'a token given to the script is not echoed');
+  });
+
   test('a wrong secret is one clear line and exit 1', async () => {
     const { id } = server.clients.password;
     const result = await node('password-grant.mjs', ['--server', server.url, '--client-id', String(id), '--client-secret', 'wrong', '--password', ADMIN_PASSWORD]);
