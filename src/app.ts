@@ -31,8 +31,15 @@ export async function buildApp(services: Services, overrides: AppOptions = {}): 
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
   });
+  // While draining (SIGTERM), answers close their connection so keep-alive sockets do not
+  // hold the shutdown open until their idle timeout.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    if (draining) reply.header('Connection', 'close');
     if (config.issuer.startsWith('https:')) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   });
   registerMetrics(app, services.metrics);

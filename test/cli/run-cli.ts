@@ -55,8 +55,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `gatehouse serve` and resolves once it prints its listening line. */
-export async function startServer(options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ child: ChildProcess; output: () => string; url: string }> {
-  const port = await freePort();
+export async function startServer(options: { cwd: string; env: NodeJS.ProcessEnv; port?: number }): Promise<{ child: ChildProcess; output: () => string; url: string; port: number }> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [BIN, 'serve'], { cwd: options.cwd, env: { ...options.env, PORT: String(port), GATEHOUSE_ISSUER: url } });
   let output = '';
@@ -73,5 +73,5 @@ export async function startServer(options: { cwd: string; env: NodeJS.ProcessEnv
     child.stdout!.on('data', check);
     child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { child, output: () => output, url };
+  return { child, output: () => output, url, port };
 }

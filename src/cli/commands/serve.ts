@@ -4,6 +4,9 @@ import { schedulePurge } from '../../housekeeping/schedule.js';
 import type { CliContext } from '../context.js';
 import type { Output } from '../output.js';
 
+/** In-flight requests get this long to finish after SIGTERM before connections are cut. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
 /** `gatehouse serve`: listen until SIGTERM/SIGINT, then drain in-flight requests and exit. */
 export async function serve(context: CliContext, output: Output): Promise<number> {
   const { config } = context.services;
@@ -18,7 +21,9 @@ export async function serve(context: CliContext, output: Output): Promise<number
     process.once('SIGINT', stop);
   });
   stopPurge();
+  const deadline = setTimeout(() => app.server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
   await app.close();
+  clearTimeout(deadline);
   await context.close();
   return 0;
 }
