@@ -17,5 +17,7 @@ export function redirectUriMatches(registered: string, requested: string): boole
 export function withResponseParameters(redirectUri: string, params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) query.set(name, value);
-  return `${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${query}`;
+  const encoded = query.toString();
+  if (encoded === '') return redirectUri;
+  return `${redirectUri}${redirectUri.includes('?') ? '&' : '?'}${encoded}`;
 }
