@@ -1,0 +1,271 @@
+// `npm run bench [-- --quick] [--only a,b] [--connections N] [--seconds S] [--tokens N] [--profile]`
+// Runs the baseline and every Gatehouse scenario, prints a table of req/s, p50, p99 and the
+// ratio to the baseline, and writes it as JSON under bench/results/. Method: docs/performance.md.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { Scenario, Seed } from './lib/scenario.js';
+import { BENCH_DIR, freePort, PINNING, repin, runLoad, spawnNode, startServer, type ServerProcess } from './lib/processes.js';
+import { checksTable, table, type Check, type ScenarioReport } from './lib/report.js';
+import type { LoadResult } from './lib/stats.js';
+import { scenario as baselineScenario } from './scenarios/baseline.js';
+import { PINNED_SCENARIOS } from './scenarios/index.js';
+import { scenario as meScenario } from './scenarios/me.js';
+import { scenario as passwordScenario } from './scenarios/password.js';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Scenario names to run (all when empty). */
+  only: string[];
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /** Tokens added for the large-store pass (0 skips it). */
+  tokens: number;
+  clients: number;
+  /** Write V8 CPU profiles of the Gatehouse server into bench/results/profiles/. */
+  profile: boolean;
+  databaseUrl?: string;
+  out?: string;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  machine: { cpus: number; model: string; memoryGiB: number; node: string; pinned: boolean; loadAverageStart: number[]; loadAverageEnd?: number[] };
+  options: BenchOptions;
+  dialect: 'sqlite' | 'postgres';
+  baseline: ScenarioReport;
+  scenarios: ScenarioReport[];
+  password?: { ceiling: number; grant: ScenarioReport; meIdle: LoadResult; meUnderLoad: LoadResult };
+  largeStore?: { rows: Record<string, number>; scenarios: ScenarioReport[] };
+  checks: Check[];
+}
+
+const PROBE = { connections: 2, overallRate: 200 } as const;
+
+function options(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      connections: { type: 'string' },
+      seconds: { type: 'string' },
+      tokens: { type: 'string' },
+      clients: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  });
+  const quick = values.quick!;
+  return {
+    quick,
+    only: values.only ? values.only.split(',') : [],
+    connections: Number(values.connections ?? 64),
+    seconds: Number(values.seconds ?? (quick ? 1.5 : 10)),
+    warmupSeconds: quick ? 0.5 : 2,
+    tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
+    clients: Number(values.clients ?? (quick ? 1_000 : 10_000)),
+    profile: values.profile!,
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+    out: values.out,
+  };
+}
+
+function wanted(opts: BenchOptions, name: string): boolean {
+  return opts.only.length === 0 || opts.only.includes(name);
+}
+
+async function measure(opts: BenchOptions, file: string, scenario: Scenario<any>, seed: Seed, extra: { connections?: number; overallRate?: number } = {}) {
+  const connections = extra.connections ?? opts.connections;
+  const loadAverage = loadavg()[0];
+  const params = await scenario.prepare(seed, connections);
+  const result = await runLoad({ scenario: file, url: seed.url, params, seed, connections, seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, overallRate: extra.overallRate });
+  if (result.count === 0) throw new Error(`${scenario.name}: no successful response (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`);
+  return { result, connections, loadAverage };
+}
+
+function report(scenario: Scenario<any>, m: { result: LoadResult; connections: number; loadAverage: number }, reference: number, ratioTo: ScenarioReport['ratioTo']): ScenarioReport {
+  const ratio = m.result.rps / reference;
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    ...m.result,
+    ratio,
+    ratioTo,
+    target: scenario.target,
+    met: scenario.target === undefined ? undefined : ratio >= scenario.target,
+    connections: m.connections,
+    loadAverage: m.loadAverage,
+  };
+}
+
+async function baseline(opts: BenchOptions): Promise<ScenarioReport> {
+  const server = await startServer<{ url: string }>('baseline-server.ts', { cores: PINNING?.server, env: {} });
+  try {
+    const seed = { url: server.ready.url } as Seed;
+    const m = await measure(opts, 'baseline', baselineScenario, seed);
+    return report(baselineScenario, m, m.result.rps, 'baseline');
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A fresh database: a temporary SQLite file, or a new schema in BENCH_DATABASE_URL. */
+async function freshDatabase(opts: BenchOptions): Promise<{ env: NodeJS.ProcessEnv; dialect: BenchReport['dialect']; drop(): Promise<void> }> {
+  if (!opts.databaseUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
+    return { env: { DATABASE_URL: `sqlite:${join(dir, 'gatehouse.db')}` }, dialect: 'sqlite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: opts.databaseUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  return {
+    env: { DATABASE_URL: opts.databaseUrl, BENCH_PG_SCHEMA: schema },
+    dialect: 'postgres',
+    async drop() {
+      const client = new pg.Client({ connectionString: opts.databaseUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+async function argon2Ceiling(opts: BenchOptions): Promise<number> {
+  const child = spawnNode('argon2-ceiling.ts', [String(opts.quick ? 1.5 : 5)], { cores: PINNING?.all });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  await new Promise((resolve) => child.once('exit', resolve));
+  return JSON.parse(output.trim().split('\n').pop()!).verifiesPerSecond;
+}
+
+/** The password grant on both cores against the argon2id ceiling, and /me's p99 meanwhile. */
+async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>) {
+  repin(server.child.pid!, PINNING?.all ?? '0');
+  try {
+    const ceiling = await argon2Ceiling(opts);
+    const meIdle = (await measure(opts, 'me', meScenario, server.ready, PROBE)).result;
+    const [grant, meUnderLoad] = await Promise.all([
+      measure(opts, 'password', passwordScenario, server.ready, { connections: 16 }),
+      measure(opts, 'me', meScenario, server.ready, PROBE),
+    ]);
+    return { ceiling, grant: report(passwordScenario, grant, ceiling, 'argon2id ceiling'), meIdle, meUnderLoad: meUnderLoad.result };
+  } finally {
+    repin(server.child.pid!, PINNING?.server ?? '0');
+  }
+}
+
+async function pinnedScenarios(opts: BenchOptions, seed: Seed, baselineRps: number): Promise<ScenarioReport[]> {
+  const reports: ScenarioReport[] = [];
+  for (const { file, scenario } of PINNED_SCENARIOS) {
+    if (!wanted(opts, scenario.name)) continue;
+    const m = await measure(opts, file, scenario, seed);
+    reports.push(report(scenario, m, baselineRps, 'baseline'));
+    process.stderr.write(`  ${scenario.name}: ${Math.round(m.result.rps)} req/s\n`);
+  }
+  return reports;
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: PINNING !== undefined, loadAverageStart: loadavg() };
+  process.stderr.write(`bench: ${machine.cpus} × ${machine.model}, load ${machine.loadAverageStart.map((l) => l.toFixed(2)).join(' ')}${PINNING ? '' : ' (no taskset: not pinned)'}\n`);
+
+  const base = await baseline(opts);
+  process.stderr.write(`  baseline: ${Math.round(base.rps)} req/s\n`);
+
+  const database = await freshDatabase(opts);
+  const port = await freePort();
+  const server = await startServer<Seed>('server.ts', {
+    cores: PINNING?.server,
+    nodeFlags: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'results', 'profiles')}`] : [],
+    env: {
+      ...database.env,
+      PORT: String(port),
+      GATEHOUSE_ISSUER: `http://127.0.0.1:${port}`,
+      GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'),
+      GATEHOUSE_ADMIN_PASSWORD: randomBytes(12).toString('base64url'),
+      THROTTLE_MAX_FAILURES: '10000',
+      LOG_LEVEL: 'warn',
+      BENCH_CLIENTS: String(opts.clients),
+    },
+  });
+  try {
+    const seed = server.ready;
+    const scenarios = await pinnedScenarios(opts, seed, base.rps);
+    const password = wanted(opts, 'password') ? await passwordPhase(opts, server) : undefined;
+    let largeStore: BenchReport['largeStore'];
+    if (opts.tokens > 0) {
+      process.stderr.write(`  adding ${opts.tokens.toLocaleString('en-US')} access and refresh tokens…\n`);
+      const rows = await server.request<Record<string, number>>({ type: 'bulk-tokens', count: opts.tokens });
+      largeStore = { rows, scenarios: await pinnedScenarios(opts, seed, base.rps) };
+    }
+    const result: BenchReport = {
+      startedAt,
+      machine: { ...machine, loadAverageEnd: loadavg() },
+      options: opts,
+      dialect: database.dialect,
+      baseline: base,
+      scenarios,
+      password,
+      largeStore,
+      checks: checks(scenarios, password, largeStore),
+    };
+    return result;
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+function checks(scenarios: ScenarioReport[], password: BenchReport['password'], largeStore: BenchReport['largeStore']): Check[] {
+  const list: Check[] = scenarios
+    .filter((s) => s.target !== undefined)
+    .map((s) => ({ name: `${s.name} / baseline`, value: `${(s.ratio * 100).toFixed(1)} %`, target: `≥ ${s.target! * 100} %`, met: s.met! }));
+  if (password) {
+    list.push({ name: 'password / argon2id ceiling', value: `${(password.grant.ratio * 100).toFixed(1)} % (${password.grant.rps.toFixed(0)} of ${password.ceiling.toFixed(0)}/s)`, target: '≥ 90 %', met: password.grant.ratio >= 0.9 });
+    const factor = password.meUnderLoad.p99 / password.meIdle.p99;
+    list.push({ name: 'me p99 under password load / idle', value: `${factor.toFixed(2)}× (${password.meUnderLoad.p99.toFixed(2)} / ${password.meIdle.p99.toFixed(2)} ms)`, target: '≤ 5×', met: factor <= 5 });
+  }
+  for (const large of largeStore?.scenarios ?? []) {
+    const before = scenarios.find((s) => s.name === large.name);
+    if (!before) continue;
+    const change = large.rps / before.rps - 1;
+    list.push({ name: `${large.name} with ${largeStore!.rows.accessTokens.toLocaleString('en-US')} tokens`, value: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`, target: '≥ -20 %', met: change >= -0.2 });
+  }
+  return list;
+}
+
+export function printReport(result: BenchReport): string {
+  const rows = [result.baseline, ...result.scenarios, ...(result.password ? [result.password.grant] : [])];
+  const lines = [
+    `Gatehouse bench, ${result.dialect}, ${result.machine.cpus} × ${result.machine.model}, Node ${result.machine.node}${result.machine.pinned ? ', server and load generator pinned to separate cores' : ''}`,
+    `load average at start ${result.machine.loadAverageStart.map((l) => l.toFixed(2)).join(' ')}, at end ${result.machine.loadAverageEnd?.map((l) => l.toFixed(2)).join(' ')}`,
+    '',
+    table(rows),
+  ];
+  if (result.password) {
+    lines.push('', `argon2id ceiling (raw verifies on all cores): ${result.password.ceiling.toFixed(0)}/s`);
+    lines.push(`me at ${PROBE.overallRate} req/s: idle p99 ${result.password.meIdle.p99.toFixed(2)} ms, while the password grant is saturated p99 ${result.password.meUnderLoad.p99.toFixed(2)} ms`);
+  }
+  if (result.largeStore) lines.push('', `with ${result.largeStore.rows.accessTokens.toLocaleString('en-US')} access and ${result.largeStore.rows.refreshTokens.toLocaleString('en-US')} refresh tokens in the store:`, '', table(result.largeStore.scenarios));
+  lines.push('', checksTable(result.checks));
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const opts = options(process.argv.slice(2));
+  const result = await runBench(opts);
+  console.log(printReport(result));
+  const dir = join(BENCH_DIR, 'results');
+  mkdirSync(dir, { recursive: true });
+  const out = opts.out ?? join(dir, `${result.startedAt.replace(/[:.]/g, '-')}-${result.dialect}${opts.quick ? '-quick' : ''}.json`);
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nwritten to ${out}`);
+}
