@@ -61,7 +61,7 @@ eachBackend('logout', (ctx) => {
 
   test('an unregistered post_logout_redirect_uri is an error page, never a redirect', async () => {
     const browser = await signedInBrowser(ctx.h);
-    for (const query of [
+    for (const query of <Record<string, string>[]>[
       { client_id: String(client.id), post_logout_redirect_uri: 'https://evil.test/' },
       { client_id: String(client.id), post_logout_redirect_uri: `${AFTER}/` },
       { post_logout_redirect_uri: AFTER },
