@@ -1,4 +1,5 @@
 import type { AppOptions } from './app.js';
+import { authorizationCodeFeature } from './oauth/authorization-code-feature.js';
 import { registerSecurityLogRoutes } from './audit/security-log-routes.js';
 import { registerClientRoutes } from './clients/client-routes.js';
 import { registerGroupMemberRoutes } from './groups/group-member-routes.js';
@@ -6,6 +7,7 @@ import { registerGroupRoutes } from './groups/group-routes.js';
 import { registerPermissionRoutes } from './permissions/permission-routes.js';
 import { registerPersonalTokenRoutes } from './tokens/personal-token-routes.js';
 import { registerUserRoutes } from './users/user-routes.js';
+import { consolePlugin } from './console/console-plugin.js';
 
 /**
  * The optional parts of the server, composed in one place: API route modules, extra grants
@@ -22,8 +24,8 @@ export function defaultFeatures(): AppOptions {
       registerPermissionRoutes,
       registerSecurityLogRoutes,
     ],
-    extraGrants: [],
-    metadataExtensions: [],
-    plugins: [],
+    extraGrants: [...authorizationCodeFeature.grants],
+    metadataExtensions: [...authorizationCodeFeature.metadataExtensions],
+    plugins: [...authorizationCodeFeature.plugins, consolePlugin],
   };
 }
