@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -17,7 +17,9 @@ export interface CreatedClient {
 export interface ExampleServer {
   url: string;
   /** The clients each example's README asks for, created with the real CLI. */
-  clients: { password: CreatedClient; service: CreatedClient; native: CreatedClient };
+  clients: { password: CreatedClient; service: CreatedClient; native: CreatedClient; thirdParty: CreatedClient };
+  /** A new user, made with `gatehouse user create`. */
+  createUser(username: string, password: string): Promise<void>;
   output(): string;
   stop(): void;
 }
@@ -42,8 +44,14 @@ export async function startExampleServer(): Promise<ExampleServer> {
       password: await create('--name', 'Password Grant', '--grant', 'password'),
       service: await create('--name', 'Reporting Service', '--grant', 'client_credentials', '--permission', 'view-users'),
       native: await create('--name', 'Native App', '--grant', 'authorization_code', '--redirect', LOOPBACK_REDIRECT, '--public', '--trusted'),
+      // Not first-party: the user sees the consent page.
+      thirdParty: await create('--name', 'Third-Party App', '--grant', 'authorization_code', '--redirect', LOOPBACK_REDIRECT, '--public'),
     };
-    return { url: server.url, clients, output: server.output, stop: () => server.child.kill('SIGTERM') };
+    const createUser = async (username: string, password: string) => {
+      const result = await runCli(['user', 'create', username, '--password', password], context);
+      if (result.code !== 0) throw new Error(`gatehouse user create ${username} failed: ${result.stderr}`);
+    };
+    return { url: server.url, clients, createUser, output: server.output, stop: () => server.child.kill('SIGTERM') };
   } catch (error) {
     server.child.kill('SIGTERM');
     throw error;
@@ -73,6 +81,54 @@ export function run(command: string, args: string[], options: { cwd: string; env
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+export interface Running {
+  /** Resolves with the first match of `pattern` in stdout; rejects if the program exits first. */
+  waitFor(pattern: RegExp): Promise<RegExpExecArray>;
+  done: Promise<RunResult>;
+}
+
+/** Starts a program that talks while it runs (the code + PKCE examples print a URL, then wait). */
+export function start(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; timeout?: number }): Running {
+  const child = spawn(command, args, { cwd: options.cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env } });
+  const timer = setTimeout(() => child.kill('SIGTERM'), options.timeout ?? 60_000);
+  let stdout = '';
+  let stderr = '';
+  const listeners = new Set<() => void>();
+  let closed = false;
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    for (const listener of listeners) listener();
+  });
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<RunResult>((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      closed = true;
+      for (const listener of listeners) listener();
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
+  return {
+    done,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(stdout);
+          if (match) {
+            listeners.delete(check);
+            resolve(match);
+          } else if (closed) {
+            listeners.delete(check);
+            reject(new Error(`exited before printing ${pattern}:\n${stdout}\n${stderr}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
 }
 
 /** A describe-able string of a run, for assertion messages. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ADMIN_PASSWORD, copyExample, run, startExampleServer, transcript, unreachableUrl, type ExampleServer } from './example-server.js';
+import { Browser } from './browser.js';
+import { ADMIN_PASSWORD, copyExample, run, start, startExampleServer, transcript, unreachableUrl, type ExampleServer } from './example-server.js';
 
 /** examples/node, copied out of the repository and run as its README says. */
 describe('examples/node against a fresh server', () => {
@@ -60,6 +61,38 @@ describe('examples/node against a fresh server', () => {
     assert.match(reused.stdout, /^Using the personal access token gatehouse_pat_\S+… \(\d+ characters\)$/m);
     assert.match(reused.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
     assert.ok(!reused.stdout.includes(token), 'a token given to the script is not echoed');
+  });
+
+  for (const [kind, consent] of [['native', 'no consent page: a first-party client'], ['thirdParty', 'the user allows on the consent page']] as const) {
+    test(`authorization-code-pkce.mjs: the test signs in as the browser, the example gets tokens on its loopback (${consent})`, async () => {
+      const example = start(process.execPath, ['authorization-code-pkce.mjs', '--server', server.url, '--client-id', String(server.clients[kind].id)], { cwd: dir });
+      const [, url] = await example.waitFor(/^  (http\S+\/oauth\/authorize\?\S+)$/m);
+      const authorizeUrl = new URL(url);
+      assert.equal(authorizeUrl.searchParams.get('code_challenge_method'), 'S256');
+      assert.match(authorizeUrl.searchParams.get('redirect_uri')!, /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      const landing = await new Browser().authorize(url, { username: 'admin', password: ADMIN_PASSWORD }, 'allow');
+      assert.match(landing.url, /^http:\/\/127\.0\.0\.1:\d+\/callback\?code=/);
+      assert.match(landing.body, /You can close this tab/);
+      const result = await example.done;
+      assert.equal(result.code, 0, transcript(result));
+      assert.match(result.stdout, /^Received the authorization code on the loopback redirect$/m);
+      assert.match(result.stdout, /^Access token: eyJ\S+… \(\d+ characters\), scope: openid profile email view-users$/m);
+      assert.match(result.stdout, /^ID token: sub 1, issuer, audience and nonce checked$/m);
+      assert.match(result.stdout, /^GET \/oauth\/userinfo -> admin <admin@localhost>$/m);
+      assert.match(result.stdout, /^GET \/api\/1\.0\/me -> admin, permissions: view-users$/m);
+      assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    });
+  }
+
+  test('authorization-code-pkce.mjs: a denied consent is one clear line', async () => {
+    await server.createUser('refuser', 'refuser-password');
+    const example = start(process.execPath, ['authorization-code-pkce.mjs', '--server', server.url, '--client-id', String(server.clients.thirdParty.id)], { cwd: dir });
+    const [, url] = await example.waitFor(/^  (http\S+\/oauth\/authorize\?\S+)$/m);
+    const landing = await new Browser().authorize(url, { username: 'refuser', password: 'refuser-password' }, 'deny');
+    assert.match(landing.url, /[?&]error=access_denied/);
+    const result = await example.done;
+    assert.equal(result.code, 1, transcript(result));
+    assert.match(result.stderr, /^error: authorization failed: access_denied: /);
   });
 
   test('a wrong secret is one clear line and exit 1', async () => {
