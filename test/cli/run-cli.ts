@@ -58,7 +58,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(options: { cwd: string; env: NodeJS.ProcessEnv; port?: number }): Promise<{ child: ChildProcess; output: () => string; url: string; port: number }> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: options.cwd, env: { ...options.env, PORT: String(port), GATEHOUSE_ISSUER: url } });
+  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: options.cwd, env: { GATEHOUSE_ISSUER: url, ...options.env, PORT: String(port) } });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
