@@ -8,6 +8,7 @@ import { registerPermissionRoutes } from './permissions/permission-routes.js';
 import { registerPersonalTokenRoutes } from './tokens/personal-token-routes.js';
 import { registerUserRoutes } from './users/user-routes.js';
 import { consolePlugin } from './console/console-plugin.js';
+import { registerKeyRoutes } from './keys/key-routes.js';
 
 /**
  * The optional parts of the server, composed in one place: API route modules, extra grants
@@ -23,6 +24,7 @@ export function defaultFeatures(): AppOptions {
       registerGroupMemberRoutes,
       registerPermissionRoutes,
       registerSecurityLogRoutes,
+      registerKeyRoutes,
     ],
     extraGrants: [...authorizationCodeFeature.grants],
     metadataExtensions: [...authorizationCodeFeature.metadataExtensions],
