@@ -46,9 +46,11 @@ export async function signIn(page: Page, origin: string, username: string, passw
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves docs/screenshots/NAME; toasts are left out unless `toasts` (they pile up during a run). */
+export async function screenshot(page: Page, name: string, options: { toasts?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide' });
+  const style = options.toasts ? undefined : '.gh-toasts { visibility: hidden !important; }';
+  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', style });
 }
 
 export async function readClipboard(page: Page): Promise<string> {

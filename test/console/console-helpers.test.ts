@@ -69,9 +69,10 @@ describe('console helpers', () => {
   });
 
   it('turns log filters into query parameters', () => {
-    assert.deepEqual(filterParams({ event: ' auth_client.created ', actor: '', from: '2025-01-02', to: '2025-01-03' }), {
+    assert.deepEqual(filterParams({ search: '', event: ' auth_client.created ', actorId: '', from: '2025-01-02', to: '2025-01-03' }), {
+      filter: undefined,
       event: 'auth_client.created',
-      actor: undefined,
+      actor_id: undefined,
       from: '2025-01-02T00:00:00.000Z',
       to: '2025-01-03T23:59:59.999Z',
     });

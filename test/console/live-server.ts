@@ -47,3 +47,10 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
     }
   }
 }
+
+/** An administrator's bearer header for direct API calls (set-up and checks, not the console). */
+export async function adminHeaders(server: LiveServer): Promise<Record<string, string>> {
+  const client = await server.h.createClient(['password']);
+  const token = await server.h.passwordToken(client);
+  return { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' };
+}

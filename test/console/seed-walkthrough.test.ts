@@ -72,7 +72,7 @@ describe('console: the seed walk-through (Auth Clients)', { skip }, () => {
     await line.waitFor();
     assert.equal((await line.getByRole('cell').first().textContent())?.trim(), '3');
     assert.doesNotMatch(await line.textContent() ?? '', /[A-Za-z0-9]{40}/, 'the secret is masked');
-    await screenshot(page, 'auth-clients.png');
+    await screenshot(page, 'auth-clients.png', { toasts: true });
     await line.getByRole('button', { name: 'Copy Client Secret to Clipboard' }).click();
     await page.getByRole('status').getByText('Client secret of Password Grant copied to the clipboard.').waitFor();
     secret = await readClipboard(page);

@@ -90,16 +90,16 @@ export interface PersonalToken {
   revoked?: boolean;
   created_at: string;
   expires_at: string | null;
-  /** Only in the create response. */
-  token?: string;
-  accessToken?: string;
+  user_id: number;
+  /** Only in the create response: the token, shown once. */
+  access_token?: string;
 }
 
 export interface SecurityLog {
   id: number;
   event: string;
-  actor: { type: string; id: string; name?: string } | null;
-  target: { type: string; id: string; name?: string } | null;
+  actor: { type: string; id: string; name?: string | null } | null;
+  target: { type: string; id: string; name?: string | null } | null;
   ip: string | null;
   user_agent: string | null;
   details?: Record<string, unknown>;

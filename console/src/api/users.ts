@@ -14,9 +14,6 @@ export interface UserInput {
 
 export const usersApi = {
   me: () => api<Me>('/me'),
-  updateMe: (input: Partial<UserInput>) => api<Me>('/me', { method: 'PUT', body: input }),
-  changePassword: (input: { current_password: string; password: string; password_confirmation: string }) =>
-    api<void>('/me/password', { method: 'PUT', body: input }),
   list: (query: ListQuery) => api<Paginated<User>>(`/users${queryString(query)}`),
   show: (id: number) => api<UserDetail>(`/users/${id}`),
   create: (input: UserInput) => api<UserDetail>('/users', { method: 'POST', body: input }),

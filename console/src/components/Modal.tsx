@@ -9,9 +9,16 @@ interface ModalProps {
   size?: 'md' | 'lg';
 }
 
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]';
+
+/** The body's first control, else the footer's first button (Cancel in a confirmation). */
+function firstControl(dialog: HTMLDialogElement): HTMLElement | null {
+  return dialog.querySelector<HTMLElement>(`.gh-modal__body :is(${FOCUSABLE})`) ?? dialog.querySelector<HTMLElement>(`.gh-modal__footer :is(${FOCUSABLE})`);
+}
+
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes, the page behind
- * is inert. Focus returns to whatever opened it.
+ * is inert. Focus starts on the first control and returns to whatever opened it.
  */
 export function Modal({ title, onClose, children, footer, size = 'md' }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -24,6 +31,7 @@ export function Modal({ title, onClose, children, footer, size = 'md' }: ModalPr
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    firstControl(dialog)?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       closeRef.current();

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { groupsApi } from '../../api/groups';
 import type { Group } from '../../api/types';
 import { Button } from '../../components/Button';
-import { FormMessage, TextField } from '../../components/Field';
+import { FormMessage, SelectField, TextField } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { useSubmit } from '../../hooks/use-submit';
 import { useToast } from '../../hooks/use-toast';
@@ -12,13 +12,14 @@ export function GroupModal({ group, onClose, onSaved }: { group?: Group; onClose
   const toast = useToast();
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
+  const [status, setStatus] = useState<Group['status']>(group?.status ?? 'ACTIVE');
   const save = useCallback(async () => {
-    const input = { name: name.trim(), description: description.trim() };
+    const input = { name: name.trim(), description: description.trim(), status };
     const saved = group ? await groupsApi.update(group.id, input) : await groupsApi.create(input);
     toast(`Group ${saved.name} ${group ? 'saved' : 'created'}.`);
     onSaved(saved);
     onClose();
-  }, [description, group, name, onClose, onSaved, toast]);
+  }, [description, group, name, onClose, onSaved, status, toast]);
   const submit = useSubmit(save);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +31,16 @@ export function GroupModal({ group, onClose, onSaved }: { group?: Group; onClose
         <FormMessage message={submit.message} />
         <TextField label="Name" value={name} onChange={setName} errors={submit.errors.name} autoFocus autoComplete="off" />
         <TextField label="Description" value={description} onChange={setDescription} errors={submit.errors.description} autoComplete="off" />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(v) => setStatus(v as Group['status'])}
+          errors={submit.errors.status}
+          options={[
+            { value: 'ACTIVE', label: 'Active' },
+            { value: 'INACTIVE', label: 'Inactive (grants nothing to its members)' },
+          ]}
+        />
         <div className="gh-modal__footer gh-modal__footer--form">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={submit.submitting}>

@@ -10,6 +10,7 @@ import { Link } from '../../components/Link';
 import { Pagination } from '../../components/Pagination';
 import { Card, PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useCollection } from '../../hooks/use-collection';
 import { useRouter } from '../../hooks/use-router';
 import { useCan } from '../../hooks/use-session';
@@ -34,6 +35,7 @@ export function GroupsPage() {
     { key: 'name', header: 'Name', sortKey: 'name', render: (g) => <Link to={`/groups/${g.id}`}>{g.name}</Link> },
     { key: 'description', header: 'Description', render: (g) => g.description || <span className="gh-muted">—</span> },
     { key: 'members', header: 'Members', render: (g) => g.members_count ?? '—' },
+    { key: 'status', header: 'Status', render: (g) => <StatusBadge status={g.status} /> },
     { key: 'actions', header: 'Actions', className: 'gh-col-actions', render: (g) => <ActionsMenu label={`Actions for ${g.name}`} actions={actionsFor(g)} /> },
   ];
   return (

@@ -2,24 +2,24 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { usersApi } from '../../api/users';
 import { Button } from '../../components/Button';
 import { FormMessage, TextField } from '../../components/Field';
+import { useSession } from '../../hooks/use-session';
 import { useSubmit } from '../../hooks/use-submit';
-import { useToast } from '../../hooks/use-toast';
 
-/** Changing the password needs the current one; the server then revokes other sessions' tokens. */
+/**
+ * A new password revokes every token of the user (SECURITY.md), this console's included,
+ * so a successful change signs out and the user signs in again with the new password.
+ */
 export function PasswordForm() {
-  const toast = useToast();
-  const [current, setCurrent] = useState('');
+  const { me, can, signOut } = useSession();
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const save = useCallback(async () => {
-    await usersApi.changePassword({ current_password: current, password: next, password_confirmation: confirm });
-    setCurrent('');
-    setNext('');
-    setConfirm('');
-    toast('Your password was changed.');
-  }, [confirm, current, next, toast]);
+    await usersApi.update(me.id, { password: next });
+    signOut();
+  }, [me.id, next, signOut]);
   const submit = useSubmit(save);
+  if (!can('edit-users')) return <p className="gh-field__hint">Ask an administrator to set a new password for you.</p>;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(next !== confirm);
@@ -27,15 +27,15 @@ export function PasswordForm() {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="gh-form gh-form--narrow">
+      <p className="gh-field__hint">Changing your password signs you out everywhere; sign in again with the new one.</p>
       <FormMessage message={submit.message} />
-      <TextField label="Current Password" type="password" value={current} onChange={setCurrent} errors={submit.errors.current_password} autoComplete="current-password" />
-      <TextField label="New Password" type="password" value={next} onChange={setNext} errors={submit.errors.password} autoComplete="new-password" />
+      <TextField label="New Password" type="password" value={next} onChange={setNext} errors={submit.errors.password} autoComplete="new-password" hint="At least 8 characters." />
       <TextField
         label="Confirm New Password"
         type="password"
         value={confirm}
         onChange={setConfirm}
-        errors={mismatch ? ['The passwords do not match.'] : submit.errors.password_confirmation}
+        errors={mismatch ? ['The passwords do not match.'] : undefined}
         autoComplete="new-password"
       />
       <div className="gh-form__actions">

@@ -5,20 +5,37 @@ import { FormMessage } from '../../components/Field';
 import { useSession } from '../../hooks/use-session';
 import { useSubmit } from '../../hooks/use-submit';
 import { useToast } from '../../hooks/use-toast';
+import { fullName } from '../../lib/format';
 import { UserFields } from '../Users/UserFields';
 import { userFormFrom, userInputFrom } from '../Users/user-form';
 
+/** Own details: editable through `PUT /users/{id}` for those who may edit users, else shown. */
 export function ProfileForm() {
-  const { me, reloadMe } = useSession();
+  const { me, can, reloadMe } = useSession();
   const toast = useToast();
   const [form, setForm] = useState(() => userFormFrom(me));
   const save = useCallback(async () => {
-    const { status: _s, is_administrator: _a, ...own } = userInputFrom(form);
-    await usersApi.updateMe(own);
+    const { username, email, firstname, lastname } = userInputFrom(form, me);
+    await usersApi.update(me.id, { username, email, firstname, lastname });
     toast('Your details were saved.');
     await reloadMe();
-  }, [form, reloadMe, toast]);
+  }, [form, me, reloadMe, toast]);
   const submit = useSubmit(save);
+  if (!can('edit-users')) {
+    return (
+      <>
+        <dl className="gh-details">
+          <dt>Username</dt>
+          <dd>{me.username}</dd>
+          <dt>Name</dt>
+          <dd>{fullName(me)}</dd>
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+        </dl>
+        <p className="gh-field__hint">Ask an administrator to change your details.</p>
+      </>
+    );
+  }
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run();

@@ -20,6 +20,12 @@ export function ProfilePage() {
           <PasswordForm />
         </Card>
         <TokensPanel userId={me.id} />
+        <Card title="Applications you allowed">
+          <p className="gh-muted gh-card__intro">
+            Apps you signed in to with Gatehouse, and what they may do, are listed on <a href="/oauth/account">your account page</a>, where you can
+            take that access back.
+          </p>
+        </Card>
         <Card title="Your permissions">
           <p className="gh-muted gh-card__intro">What this console session may do, from your own permissions and your groups.</p>
           <ul className="gh-tags">

@@ -12,7 +12,7 @@ import { describeParty, EMPTY_FILTERS, filterParams, type LogFilters } from './l
 
 /** Audit events (DESIGN §6): who did what to which target, from where, and when. */
 export function SecurityLogsPage() {
-  const logs = useCollection(securityLogsApi.list, { per_page: 25, order_by: 'created_at', order_direction: 'desc' });
+  const logs = useCollection(securityLogsApi.list, { per_page: 25, order_direction: 'desc' });
   const [filters, setFilters] = useState<LogFilters>(EMPTY_FILTERS);
   const set = (key: keyof LogFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
   const apply = (event: FormEvent) => {
@@ -24,11 +24,11 @@ export function SecurityLogsPage() {
     logs.setQuery(filterParams(EMPTY_FILTERS));
   };
   const columns: Column<SecurityLog>[] = [
-    { key: 'when', header: 'When', render: (l) => <time dateTime={l.created_at}>{formatDateTime(l.created_at)}</time> },
+    { key: 'when', header: 'When', className: 'gh-col-nowrap', render: (l) => <time dateTime={l.created_at}>{formatDateTime(l.created_at)}</time> },
     { key: 'event', header: 'Event', render: (l) => <span className="gh-mono">{l.event}</span> },
     { key: 'actor', header: 'Actor', render: (l) => describeParty(l.actor) },
     { key: 'target', header: 'Target', render: (l) => describeParty(l.target) },
-    { key: 'ip', header: 'IP', render: (l) => <span className="gh-mono">{l.ip ?? '—'}</span> },
+    { key: 'ip', header: 'IP', className: 'gh-col-nowrap', render: (l) => <span className="gh-mono">{l.ip ?? '—'}</span> },
     { key: 'agent', header: 'User Agent', className: 'gh-col-agent', render: (l) => <span title={l.user_agent ?? undefined}>{l.user_agent ?? '—'}</span> },
   ];
   return (
@@ -36,8 +36,9 @@ export function SecurityLogsPage() {
       <PageHeader title="Security Logs" description="Sign-ins, token and client changes, secret reveals. Secrets and tokens are never logged." />
       <Card>
         <form className="gh-filters" onSubmit={apply} aria-label="Filter security logs">
+          <TextField label="Search" value={filters.search} onChange={set('search')} placeholder="Event or user name" autoComplete="off" />
           <TextField label="Event" value={filters.event} onChange={set('event')} placeholder="auth_client.created" autoComplete="off" />
-          <TextField label="Actor ID" value={filters.actor} onChange={set('actor')} autoComplete="off" />
+          <TextField label="Actor ID" value={filters.actorId} onChange={set('actorId')} inputMode="numeric" autoComplete="off" />
           <TextField label="From" type="date" value={filters.from} onChange={set('from')} />
           <TextField label="To" type="date" value={filters.to} onChange={set('to')} />
           <div className="gh-filters__actions">

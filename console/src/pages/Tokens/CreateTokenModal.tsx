@@ -17,7 +17,7 @@ export function CreateTokenModal({ userId, onClose, onCreated }: { userId: numbe
   const [token, setToken] = useState<string | null>(null);
   const create = useCallback(async () => {
     const result = await tokensApi.create(userId, { name: name.trim(), scopes: all ? ['*'] : scopes });
-    setToken(result.token ?? result.accessToken ?? null);
+    setToken(result.access_token ?? null);
     toast(`Token ${result.name} created.`);
     onCreated();
   }, [all, name, onCreated, scopes, toast, userId]);

@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Tabs, type Tab } from '../../components/Tabs';
 import { useResource } from '../../hooks/use-resource';
-import { useCan } from '../../hooks/use-session';
+import { useSession } from '../../hooks/use-session';
 import { fullName } from '../../lib/format';
 import { TokensPanel } from '../Tokens/TokensPanel';
 import { UserGroupsPanel } from './UserGroupsPanel';
@@ -14,7 +14,7 @@ import { UserPermissionsPanel } from './UserPermissionsPanel';
 
 /** One user: details, groups, direct permissions and API tokens, each on a tab. */
 export function UserDetailPage({ id }: { id: number }) {
-  const can = useCan();
+  const { me } = useSession();
   const user = useResource(() => usersApi.show(id), [id]);
   const [tab, setTab] = useState('information');
 
@@ -26,7 +26,8 @@ export function UserDetailPage({ id }: { id: number }) {
     { id: 'groups', label: 'Groups', render: () => <UserGroupsPanel user={u} /> },
     { id: 'permissions', label: 'Permissions', render: () => <UserPermissionsPanel user={u} onSaved={user.set} /> },
   ];
-  if (can('view-users')) tabs.push({ id: 'tokens', label: 'API Tokens', render: () => <TokensPanel userId={u.id} /> });
+  // Personal tokens are the user's own business, or an administrator's (DESIGN §6).
+  if (me.is_administrator || me.id === u.id) tabs.push({ id: 'tokens', label: 'API Tokens', render: () => <TokensPanel userId={u.id} /> });
   return (
     <>
       <nav aria-label="Breadcrumb" className="gh-breadcrumb">
