@@ -148,7 +148,7 @@ async function main() {
   const me = await getJson(`${server}/api/1.0/me`, token.access_token);
   console.log(`GET /api/1.0/me -> ${me.username}, permissions: ${me.permissions.join(', ')}`);
   const users = await getJson(`${server}/api/1.0/users?per_page=5`, token.access_token);
-  console.log(`GET /api/1.0/users -> ${users.meta.total} users: ${users.data.map((u) => u.username).join(', ')}`);
+  console.log(`GET /api/1.0/users -> ${users.meta.total} in total: ${users.data.map((u) => u.username).join(', ')}`);
 }
 
 main().catch((error) => {

@@ -68,7 +68,7 @@ async function main() {
   // 3. A call the client holds the permission for.
   if (me.permissions.includes('view-users')) {
     const users = await callApi(token.access_token, '/users?per_page=5');
-    console.log(`GET /api/1.0/users -> ${users.meta.total} users: ${users.data.map((u) => u.username).join(', ')}`);
+    console.log(`GET /api/1.0/users -> ${users.meta.total} in total: ${users.data.map((u) => u.username).join(', ')}`);
   } else {
     console.log('This client lacks view-users; grant it with --permission view-users to list users.');
   }

@@ -77,7 +77,7 @@ async function main() {
   const me = await callApi(token.access_token, '/me');
   console.log(`GET /api/1.0/me -> ${me.username} (${me.email}), ${me.permissions.length} permissions`);
   const users = await callApi(token.access_token, '/users?per_page=5');
-  console.log(`GET /api/1.0/users -> ${users.meta.total} users: ${users.data.map((u) => u.username).join(', ')}`);
+  console.log(`GET /api/1.0/users -> ${users.meta.total} in total: ${users.data.map((u) => u.username).join(', ')}`);
 
   // 3. Refresh: the old refresh token is now used up, the new one replaces it (rotation).
   token = await post('/oauth/token', { grant_type: 'refresh_token', refresh_token: token.refresh_token });

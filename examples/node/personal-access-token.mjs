@@ -74,7 +74,7 @@ async function use(token) {
   const me = await api('GET', '/me', token);
   console.log(`GET /api/1.0/me -> ${me.username}, permissions: ${me.permissions.join(', ')}`);
   const users = await api('GET', '/users?per_page=5', token);
-  console.log(`GET /api/1.0/users -> ${users.meta.total} users: ${users.data.map((u) => u.username).join(', ')}`);
+  console.log(`GET /api/1.0/users -> ${users.meta.total} in total: ${users.data.map((u) => u.username).join(', ')}`);
 }
 
 async function main() {

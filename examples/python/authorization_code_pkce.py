@@ -172,7 +172,7 @@ def main():
         if path == "/me":
             print(f"GET /api/1.0/me -> {body['username']}, permissions: {', '.join(body['permissions'])}")
         else:
-            print(f"GET /api/1.0/users -> {body['meta']['total']} users: {', '.join(u['username'] for u in body['data'])}")
+            print(f"GET /api/1.0/users -> {body['meta']['total']} in total: {', '.join(u['username'] for u in body['data'])}")
 
 
 def run():

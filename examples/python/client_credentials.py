@@ -80,7 +80,7 @@ def main():
     if "view-users" in me["permissions"]:
         users = call_api(session, args.server, "/users?per_page=5")
         names = ", ".join(user["username"] for user in users["data"])
-        print(f"GET /api/1.0/users -> {users['meta']['total']} users: {names}")
+        print(f"GET /api/1.0/users -> {users['meta']['total']} in total: {names}")
     else:
         print("This client lacks view-users; grant it with --permission view-users to list users.")
 

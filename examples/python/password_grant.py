@@ -80,7 +80,7 @@ def main():
     print(f"GET /api/1.0/me -> {me['username']} ({me['email']}), {len(me['permissions'])} permissions")
     users = call_api(session, args.server, "/users?per_page=5")
     names = ", ".join(user["username"] for user in users["data"])
-    print(f"GET /api/1.0/users -> {users['meta']['total']} users: {names}")
+    print(f"GET /api/1.0/users -> {users['meta']['total']} in total: {names}")
 
     # 3. Refresh: the old refresh token is now used up, the new one replaces it.
     token = session.refresh_token(token_url, auth=client_auth, timeout=10)

@@ -81,7 +81,7 @@ def use(server, token):
     me = api("GET", server, "/me", token)
     print(f"GET /api/1.0/me -> {me['username']}, permissions: {', '.join(me['permissions'])}")
     users = api("GET", server, "/users?per_page=5", token)
-    print(f"GET /api/1.0/users -> {users['meta']['total']} users: {', '.join(u['username'] for u in users['data'])}")
+    print(f"GET /api/1.0/users -> {users['meta']['total']} in total: {', '.join(u['username'] for u in users['data'])}")
 
 
 def main():

@@ -45,7 +45,7 @@ describe('examples/python against a fresh server', { skip }, () => {
     assert.equal(result.code, 0, transcript(result));
     assert.match(result.stdout, /^Access token: +eyJ\S+… \(\d+ characters\), expires in 3600 s$/m);
     assert.match(result.stdout, /^GET \/api\/1\.0\/me -> admin \(admin@localhost\), \d+ permissions$/m);
-    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ in total: .*admin/m);
     assert.match(result.stdout, /^Refreshed; new access token: eyJ/m);
     assert.match(result.stdout, /^Revoked; GET \/api\/1\.0\/me now answers 401$/m);
     assert.ok(!result.stdout.includes(secret), 'the example never prints the client secret');
@@ -57,7 +57,7 @@ describe('examples/python against a fresh server', { skip }, () => {
     assert.equal(result.code, 0, transcript(result));
     assert.match(result.stdout, /^Access token: eyJ/m);
     assert.match(result.stdout, new RegExp(`^GET /api/1\\.0/me -> client ${id} "Reporting Service", permissions: view-users$`, 'm'));
-    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ in total: .*admin/m);
   });
 
   test('personal_access_token.py: creates a personal access token through the API, uses it, revokes it; then reuses a kept one', async () => {
@@ -67,7 +67,7 @@ describe('examples/python against a fresh server', { skip }, () => {
     assert.equal(created.code, 0, transcript(created));
     assert.match(created.stdout, /^Created personal access token \S+ "example script", expires \d{4}-/m);
     assert.match(created.stdout, /^GET \/api\/1\.0\/me -> admin, permissions: view-users$/m);
-    assert.match(created.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(created.stdout, /^GET \/api\/1\.0\/users -> \d+ in total: .*admin/m);
     assert.match(created.stdout, /^Revoked; GET \/api\/1\.0\/me with it now answers 401$/m);
 
     const kept = await python('personal_access_token.py', [...signIn, '--keep']);
@@ -77,7 +77,7 @@ describe('examples/python against a fresh server', { skip }, () => {
     const reused = await python('personal_access_token.py', [], { GATEHOUSE_URL: server.url, GATEHOUSE_TOKEN: token });
     assert.equal(reused.code, 0, transcript(reused));
     assert.match(reused.stdout, /^Using the personal access token gatehouse_pat_\S+… \(\d+ characters\)$/m);
-    assert.match(reused.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(reused.stdout, /^GET \/api\/1\.0\/users -> \d+ in total: .*admin/m);
     assert.ok(!reused.stdout.includes(token), 'a token given to the script is not echoed');
   });
 
@@ -97,7 +97,7 @@ describe('examples/python against a fresh server', { skip }, () => {
     assert.match(result.stdout, /^ID token: sub 1, issuer, audience and nonce checked$/m);
     assert.match(result.stdout, /^GET \/oauth\/userinfo -> admin <admin@localhost>$/m);
     assert.match(result.stdout, /^GET \/api\/1\.0\/me -> admin, permissions: view-users$/m);
-    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ users: .*admin/m);
+    assert.match(result.stdout, /^GET \/api\/1\.0\/users -> \d+ in total: .*admin/m);
   });
 
   test('authorization_code_pkce.py: a denied consent is one clear line', async () => {
