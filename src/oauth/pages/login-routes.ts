@@ -53,7 +53,8 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: PagesContext): vo
       username: view.username,
       error: view.error,
     });
-    return sendPage(reply, page, { status: view.status });
+    // The sign-in may end in a redirect to the client: CSP form-action must allow it.
+    return sendPage(reply, page, { status: view.status, formTargets: redirectUri ? [redirectUri] : [] });
   }
 
   app.get('/oauth/login', async (request, reply) => {
