@@ -2,8 +2,13 @@ import { SYSTEM_CONTEXT } from './audit/audit-log.js';
 import { CONSOLE_CLIENT_ID, PERSONAL_ACCESS_CLIENT_ID } from './clients/client.js';
 import { randomAlphanumeric } from './crypto/random.js';
 import { PERMISSIONS } from './permissions/permission-names.js';
+import { sql } from 'kysely';
 import type { Services } from './services.js';
+import type { Store } from './storage/database.js';
 import { migrate } from './storage/migrate.js';
+
+/** Arbitrary, fixed key of the PostgreSQL advisory lock held while seeding. */
+const BOOTSTRAP_LOCK = 4_711_042;
 
 export interface BootstrapResult {
   migrations: string[];
@@ -23,8 +28,27 @@ export function consoleRedirectUri(issuer: string): string {
  * permissions and the administrator. Idempotent: a second start changes nothing.
  */
 export async function bootstrap(services: Services): Promise<BootstrapResult> {
+  return withBootstrapLock(services.store, async () => seed(services, await migrate(services.store)));
+}
+
+/**
+ * Instances starting together on one PostgreSQL database take turns, so the built-in clients
+ * keep ids 1 and 2 and exactly one administrator is created. SQLite serves one instance.
+ */
+async function withBootstrapLock<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  if (store.dialect !== 'postgres') return work();
+  return store.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${BOOTSTRAP_LOCK})`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${BOOTSTRAP_LOCK})`.execute(connection);
+    }
+  });
+}
+
+async function seed(services: Services, migrations: string[]): Promise<BootstrapResult> {
   const { config, clients, users, hasher, permissions, keyService } = services;
-  const migrations = await migrate(services.store);
   const createdKeys = await keyService.ensureActive([config.signingAlg, 'RS256']);
   await permissions.ensure(PERMISSIONS);
 
