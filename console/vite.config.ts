@@ -17,5 +17,4 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
-  server: { proxy: { '/api': 'http://localhost:8080', '/oauth': 'http://localhost:8080', '/.well-known': 'http://localhost:8080' } },
 });
