@@ -57,3 +57,24 @@ eachBackend('metadata and JWKS', (ctx) => {
     assert.deepEqual(ready.json(), { status: 'ok' });
   });
 });
+
+eachBackend(
+  'served over https',
+  (ctx) => {
+    test('HSTS is sent and the metadata names the https issuer', async () => {
+      const res = await ctx.h.app.inject({ url: '/.well-known/oauth-authorization-server' });
+      assert.equal(res.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
+      assert.equal(res.json().issuer, 'https://id.example.com');
+      assert.equal(res.json().token_endpoint, 'https://id.example.com/oauth/token');
+    });
+  },
+  { GATEHOUSE_ISSUER: 'https://id.example.com' },
+);
+
+eachBackend('served over plain http on loopback', (ctx) => {
+  test('no HSTS over http', async () => {
+    const res = await ctx.h.app.inject({ url: '/healthz' });
+    assert.equal(res.headers['strict-transport-security'], undefined);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+  });
+});
