@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Personal access token: a long-lived token for your own scripts, no OAuth dance at run time.
 //
-// Use a token you created in the console (Users > your user > API tokens):
+// Use a token you created in the console (Users > your user > API Tokens):
 //
 //   GATEHOUSE_TOKEN=gatehouse_pat_… node personal-access-token.mjs --server http://localhost:8080
 //

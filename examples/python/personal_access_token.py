@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Personal access token: a long-lived token for your own scripts, no OAuth dance at run time.
 
-Use a token you created in the console (Users > your user > API tokens):
+Use a token you created in the console (Users > your user > API Tokens):
 
     GATEHOUSE_TOKEN=gatehouse_pat_… python3 personal_access_token.py --server http://localhost:8080
 

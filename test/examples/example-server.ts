@@ -87,6 +87,7 @@ export interface Running {
   /** Resolves with the first match of `pattern` in stdout; rejects if the program exits first. */
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   done: Promise<RunResult>;
+  kill(): void;
 }
 
 /** Starts a program that talks while it runs (the code + PKCE examples print a URL, then wait). */
@@ -112,6 +113,7 @@ export function start(command: string, args: string[], options: { cwd: string; e
   });
   return {
     done,
+    kill: () => child.kill('SIGTERM'),
     waitFor(pattern) {
       return new Promise((resolve, reject) => {
         const check = () => {
