@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const root = new URL('.', import.meta.url).pathname;
+const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
 /** The console is served by Gatehouse at /admin/ from dist/admin (see src/console/). */
 export default defineConfig({

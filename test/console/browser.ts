@@ -29,7 +29,7 @@ export async function newPage(browser: Browser, origin: string, viewport = { wid
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC' });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   (page as Page & { problems?: string[] }).problems = problems;

@@ -14,6 +14,7 @@ export interface MenuAction {
  */
 export function ActionsMenu({ label, actions }: { label: string; actions: MenuAction[] }) {
   const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<{ top: number; right: number }>({ top: 0, right: 0 });
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -24,9 +25,29 @@ export function ActionsMenu({ label, actions }: { label: string; actions: MenuAc
     const onPointer = (event: PointerEvent) => {
       if (!menuRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
     };
+    const follow = () => measure();
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, true);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
+    };
+  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** The list is fixed to the viewport, so a scrolling table cannot clip it; it opens upwards near the bottom. */
+  function measure() {
+    const rect = buttonRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const height = actions.length * 40 + 16;
+    const below = rect.bottom + 4 + height <= window.innerHeight;
+    setPlace({ top: below ? rect.bottom + 4 : Math.max(8, rect.top - 4 - height), right: Math.max(8, window.innerWidth - rect.right) });
+  }
+  const toggle = (wanted = !open) => {
+    if (wanted) measure();
+    setOpen(wanted);
+  };
 
   if (actions.length === 0) return null;
 
@@ -63,18 +84,18 @@ export function ActionsMenu({ label, actions }: { label: string; actions: MenuAc
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => toggle()}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
-            setOpen(true);
+            toggle(true);
           }
         }}
       >
         <Icon name="more" />
       </button>
       {open && (
-        <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="gh-menu__list" onKeyDown={onMenuKey}>
+        <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="gh-menu__list" style={place} onKeyDown={onMenuKey}>
           {actions.map((action) => (
             <li key={action.label} role="none">
               <button
