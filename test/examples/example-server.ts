@@ -18,6 +18,8 @@ export interface ExampleServer {
   url: string;
   /** The clients each example's README asks for, created with the real CLI. */
   clients: { password: CreatedClient; service: CreatedClient; native: CreatedClient; thirdParty: CreatedClient };
+  /** Runs `gatehouse …` against this server's database, as an operator on the server would. */
+  cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   /** A new user, made with `gatehouse user create`. */
   createUser(username: string, password: string): Promise<void>;
   output(): string;
@@ -51,7 +53,8 @@ export async function startExampleServer(): Promise<ExampleServer> {
       const result = await runCli(['user', 'create', username, '--password', password], context);
       if (result.code !== 0) throw new Error(`gatehouse user create ${username} failed: ${result.stderr}`);
     };
-    return { url: server.url, clients, createUser, output: server.output, stop: () => server.child.kill('SIGTERM') };
+    const cli = (...args: string[]) => runCli(args, context);
+    return { url: server.url, clients, cli, createUser, output: server.output, stop: () => server.child.kill('SIGTERM') };
   } catch (error) {
     server.child.kill('SIGTERM');
     throw error;
