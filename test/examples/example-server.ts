@@ -30,10 +30,10 @@ export interface ExampleServer {
  * A fresh `gatehouse serve` on SQLite with a known admin password, and the clients the
  * examples' READMEs tell a developer to create, made the same way (`gatehouse client create`).
  */
-export async function startExampleServer(): Promise<ExampleServer> {
+export async function startExampleServer(env: Record<string, string> = {}): Promise<ExampleServer> {
   await ensureBuilt();
   const context = cliEnvironment();
-  context.env.GATEHOUSE_ADMIN_PASSWORD = ADMIN_PASSWORD;
+  Object.assign(context.env, { GATEHOUSE_ADMIN_PASSWORD: ADMIN_PASSWORD }, env);
   const server = await startServer(context);
   const create = async (...args: string[]): Promise<CreatedClient> => {
     const result = await runCli(['client', 'create', ...args, '--json'], context);
