@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
+import { groupCommitDialect } from './sqlite-group-commit.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -49,6 +50,9 @@ function openSqlite(path: string): Store {
   } catch (error) {
     throw new Error(`cannot open the SQLite database ${file}: ${(error as Error).message} (is its directory present and writable?)`, { cause: error });
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Reads outside transactions use their own connection: committed data only (WAL snapshots).
+  const reader = file === ':memory:' ? undefined : new SQLite(file, { readonly: true });
+  reader?.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: groupCommitDialect(sqlite, reader) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
