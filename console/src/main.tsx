@@ -10,7 +10,10 @@ import { Toaster } from './components/Toaster';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/buttons.css';
+import './styles/forms.css';
+import './styles/surfaces.css';
+import './styles/overlays.css';
 import './styles/table.css';
 
 const root = createRoot(document.getElementById('root')!);

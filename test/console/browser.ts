@@ -49,8 +49,9 @@ export async function signIn(page: Page, origin: string, username: string, passw
 /** Saves docs/screenshots/NAME; toasts are left out unless `toasts` (they pile up during a run). */
 export async function screenshot(page: Page, name: string, options: { toasts?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const style = options.toasts ? undefined : '.gh-toasts { visibility: hidden !important; }';
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide', style });
+  // The console's CSP refuses injected <style>, so toasts are put away by script instead.
+  if (!options.toasts) await page.evaluate(`document.querySelector('.gh-toasts:popover-open')?.hidePopover()`);
+  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled', caret: 'hide' });
 }
 
 export async function readClipboard(page: Page): Promise<string> {
