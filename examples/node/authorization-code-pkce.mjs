@@ -58,7 +58,10 @@ async function loopbackListener(port) {
     response.end('<!doctype html><title>Signed in</title><p>Done. You can close this tab and return to the terminal.</p>');
     arrived(Object.fromEntries(url.searchParams));
   });
-  await new Promise((resolve, reject) => listener.listen(Number(port), '127.0.0.1', resolve).on('error', reject));
+  await new Promise((resolve, reject) => {
+    listener.on('error', (error) => reject(new ExampleError(`cannot listen on 127.0.0.1:${port} for the redirect: ${error.code}`)));
+    listener.listen(Number(port), '127.0.0.1', resolve);
+  });
   return { port: listener.address().port, redirect, close: () => listener.close() };
 }
 

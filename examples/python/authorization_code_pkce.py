@@ -114,7 +114,10 @@ def main():
     issuer = requests.get(f"{args.server}/.well-known/openid-configuration", timeout=10).json()["issuer"]
 
     # 1. A loopback listener for the redirect, on a port the operating system picks.
-    listener = HTTPServer(("127.0.0.1", args.port), BaseHTTPRequestHandler)
+    try:
+        listener = HTTPServer(("127.0.0.1", args.port), BaseHTTPRequestHandler)
+    except OSError as error:
+        raise ExampleError(f"cannot listen on 127.0.0.1:{args.port} for the redirect: {error.strerror}")
     redirect_uri = f"http://127.0.0.1:{listener.server_port}/callback"
 
     # 2. PKCE (RFC 7636): a random verifier stays here; only its SHA-256 goes to the browser.
