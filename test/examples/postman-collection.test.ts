@@ -34,6 +34,8 @@ describe('examples/postman with newman against a fresh server', () => {
 
   test('every request passes its tests, and every request has tests', async () => {
     const { password, service, native } = server.clients;
+    // The README's commands on a fresh server give the ids the environment file expects.
+    assert.deepEqual([password.id, service.id, native.id], [3, 4, 5]);
     const report = join(dir, 'report.json');
     const result = await run(
       NEWMAN,
@@ -42,11 +44,8 @@ describe('examples/postman with newman against a fresh server', () => {
         '--environment', 'gatehouse.postman_environment.json',
         '--env-var', `base_url=${server.url}`,
         '--env-var', `password=${ADMIN_PASSWORD}`,
-        '--env-var', `client_id=${password.id}`,
         '--env-var', `client_secret=${password.secret}`,
-        '--env-var', `service_client_id=${service.id}`,
         '--env-var', `service_client_secret=${service.secret}`,
-        '--env-var', `native_client_id=${native.id}`,
         '--reporters', 'cli,json', '--reporter-json-export', report,
         '--color', 'off', '--disable-unicode',
       ],
