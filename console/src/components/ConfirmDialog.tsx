@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { errorMessage } from '../api/http';
+import { useToast } from '../hooks/use-toast';
 import { Button } from './Button';
 import { Modal } from './Modal';
 
@@ -10,14 +12,20 @@ interface ConfirmProps {
   onClose(): void;
 }
 
-/** "Are you sure…?" with a destructive confirm button that cannot be pressed twice. */
+/**
+ * "Are you sure…?" with a destructive confirm button that cannot be pressed twice. A failed
+ * `onConfirm` shows its error as a toast and leaves the dialog open.
+ */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onClose }: ConfirmProps) {
+  const toast = useToast();
   const [busy, setBusy] = useState(false);
   const confirm = async () => {
     if (busy) return;
     setBusy(true);
     try {
       await onConfirm();
+    } catch (error) {
+      toast(errorMessage(error), 'error');
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,4 @@
 import { authClientsApi } from '../../api/auth-clients';
-import { errorMessage } from '../../api/http';
 import type { AuthClient } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useToast } from '../../hooks/use-toast';
@@ -8,14 +7,10 @@ import { useToast } from '../../hooks/use-toast';
 export function DeleteAuthClientDialog({ client, onClose, onDeleted }: { client: AuthClient; onClose(): void; onDeleted(): void }) {
   const toast = useToast();
   const confirm = async () => {
-    try {
-      await authClientsApi.remove(client.id);
-      toast(`The auth client ${client.name} was deleted.`);
-      onDeleted();
-      onClose();
-    } catch (error) {
-      toast(errorMessage(error), 'error');
-    }
+    await authClientsApi.remove(client.id);
+    toast(`The auth client ${client.name} was deleted.`);
+    onDeleted();
+    onClose();
   };
   return (
     <ConfirmDialog

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { groupsApi } from '../../api/groups';
-import { errorMessage } from '../../api/http';
 import type { Group } from '../../api/types';
 import { ActionsMenu, type MenuAction } from '../../components/ActionsMenu';
 import { Button } from '../../components/Button';
@@ -70,14 +69,10 @@ export function GroupsPage() {
           confirmLabel="Delete"
           onClose={close}
           onConfirm={async () => {
-            try {
-              await groupsApi.remove(dialog.group.id);
-              toast(`Group ${dialog.group.name} deleted.`);
-              close();
-              groups.reload();
-            } catch (error) {
-              toast(errorMessage(error), 'error');
-            }
+            await groupsApi.remove(dialog.group.id);
+            toast(`Group ${dialog.group.name} deleted.`);
+            close();
+            groups.reload();
           }}
         />
       )}

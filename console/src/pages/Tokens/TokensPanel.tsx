@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { errorMessage } from '../../api/http';
 import type { PersonalToken } from '../../api/types';
 import { tokensApi } from '../../api/users';
 import { ActionsMenu } from '../../components/ActionsMenu';
@@ -46,14 +45,10 @@ export function TokensPanel({ userId, canManage = true }: { userId: number; canM
           confirmLabel="Revoke"
           onClose={() => setRevoking(null)}
           onConfirm={async () => {
-            try {
-              await tokensApi.revoke(userId, revoking.id);
-              toast(`Token ${revoking.name} revoked.`);
-              setRevoking(null);
-              tokens.reload();
-            } catch (error) {
-              toast(errorMessage(error), 'error');
-            }
+            await tokensApi.revoke(userId, revoking.id);
+            toast(`Token ${revoking.name} revoked.`);
+            setRevoking(null);
+            tokens.reload();
           }}
         />
       )}

@@ -87,14 +87,10 @@ export function UsersPage() {
           confirmLabel="Delete"
           onClose={() => setDeleting(null)}
           onConfirm={async () => {
-            try {
-              await usersApi.remove(deleting.id);
-              toast(`User ${deleting.username} deleted.`);
-              setDeleting(null);
-              users.reload();
-            } catch (error) {
-              toast(errorMessage(error), 'error');
-            }
+            await usersApi.remove(deleting.id);
+            toast(`User ${deleting.username} deleted.`);
+            setDeleting(null);
+            users.reload();
           }}
         />
       )}
