@@ -20,7 +20,10 @@ export function readParameters(request: FastifyRequest, forbiddenInQuery: readon
     if (Array.isArray(value)) throw new InvalidRequest(`The ${name} parameter is repeated.`);
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'object') throw new InvalidRequest(`The ${name} parameter must be a string.`);
-    params[name] = String(value);
+    const text = String(value);
+    // No OAuth parameter may carry a NUL; databases refuse it in text (PostgreSQL 22021).
+    if (text.includes('\u0000')) throw new InvalidRequest(`The ${name} parameter contains a NUL character.`);
+    params[name] = text;
   }
   return params;
 }

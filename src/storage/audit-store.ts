@@ -4,6 +4,9 @@ import type { AuditRepository } from '../audit/audit-repository.js';
 import { matchesAny } from './list-page.js';
 import type { Database } from './schema.js';
 
+/** Audit fields echo request input (user agents, attempted usernames): NULs cannot be stored. */
+const clean = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\u0000/g, '') as T) : value);
+
 export function createAuditStore(db: Kysely<Database>): AuditRepository {
   function filtered(filter: AuditFilter) {
     let query = db.selectFrom('audit_events');
@@ -24,12 +27,12 @@ export function createAuditStore(db: Kysely<Database>): AuditRepository {
         .values({
           event: event.event,
           actor_type: event.actor?.type ?? null,
-          actor_id: event.actor?.id ?? null,
-          actor_name: event.actor?.name ?? null,
+          actor_id: clean(event.actor?.id ?? null),
+          actor_name: clean(event.actor?.name ?? null),
           target_type: event.target?.type ?? null,
-          target_id: event.target?.id ?? null,
+          target_id: clean(event.target?.id ?? null),
           ip: event.ip,
-          user_agent: event.userAgent,
+          user_agent: clean(event.userAgent),
           details: JSON.stringify(event.details),
           created_at: event.createdAt,
         })

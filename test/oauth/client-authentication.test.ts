@@ -106,6 +106,16 @@ eachBackend('client authentication at the token endpoint', (ctx) => {
     assert.equal(empty.statusCode, 200);
   });
 
+  test('a NUL character in any parameter is invalid_request, on every store', async () => {
+    for (const form of [{ grant_type: 'password', username: 'ad\u0000min', password: 'x' }, { grant_type: 'client_credentials', client_id: '3\u0000', client_secret: 'x' }]) {
+      const res = await ctx.h.post('/oauth/token', form, { authorization: basic(client.id, client.secret) });
+      assert.equal(res.statusCode, 400);
+      assert.equal(res.json().error, 'invalid_request');
+    }
+    const userAgent = await ctx.h.app.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'evil\u0000agent', authorization: basic(client.id, 'wrong') }, payload: 'grant_type=client_credentials' });
+    assert.equal(userAgent.statusCode, 401, 'a failed authentication with a NUL in the user agent is still audited and answered');
+  });
+
   test('missing and unknown grant types', async () => {
     const missing = await ctx.h.post('/oauth/token', {}, { authorization: basic(client.id, client.secret) });
     assert.equal(missing.json().error, 'invalid_request');
