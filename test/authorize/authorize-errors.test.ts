@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { eachBackend } from '../helpers/each-backend.js';
 import { ISSUER } from '../helpers/harness.js';
-import { authorizeUrl, codeClient, location, signedInBrowser, type Browser, type TestClient } from './browser.js';
+import { Browser, authorizeUrl, codeClient, location, signedInBrowser, type TestClient } from './browser.js';
 
 /** SECURITY "Authorization endpoint": other errors redirect with error, the original state and iss (RFC 9207). */
 eachBackend('authorize: error and success responses', (ctx) => {
@@ -87,6 +87,18 @@ eachBackend('authorize: error and success responses', (ctx) => {
     const back2 = location(await browser.get(`/oauth/authorize?${twiceState}`));
     assert.equal(back2.searchParams.get('error'), 'invalid_request');
     assert.equal(back2.searchParams.has('state'), false);
+  });
+
+  test('a NUL in any parameter is invalid_request, never a server error', async () => {
+    await expectError(client.params({ nonce: 'a\u0000b', state: 'nul' }), 'invalid_request');
+    const back = location(await browser.get(authorizeUrl(client.params({ state: 'x\u0000y' }))));
+    assert.equal(back.searchParams.get('error'), 'invalid_request');
+    assert.equal(back.searchParams.has('state'), false);
+    const page = await browser.get(authorizeUrl(client.params({ redirect_uri: 'https://app.example/cb\u0000' })));
+    assert.equal(page.statusCode, 400);
+    const anonymous = new Browser(ctx.h.app);
+    const login = await anonymous.submit(await anonymous.get('/oauth/login'), { username: 'admin\u0000', password: 'x' });
+    assert.equal(login.statusCode, 303);
   });
 
   test('POST /oauth/authorize works like GET and answers 303', async () => {

@@ -3,7 +3,7 @@ import type { Client } from '../../clients/client.js';
 import type { Services } from '../../services.js';
 import type { SignedIn } from '../../sessions/login-session.js';
 import { AccessDenied, OAuthError } from '../errors.js';
-import { authorizeQuery, checkNotRepeated, type AuthorizeInput } from './authorize-parameters.js';
+import { authorizeQuery, checkWellFormed, type AuthorizeInput } from './authorize-parameters.js';
 import { withResponseParameters } from './redirect-uri-match.js';
 import { checkPkce } from './steps/check-pkce.js';
 import { checkPrompt } from './steps/check-prompt.js';
@@ -39,9 +39,9 @@ export async function authorize(services: Services, call: AuthorizeCall): Promis
   const issuer = services.config.issuer;
   const client = await loadClient(services, input);
   const redirectUri = checkRedirectUri(client, input);
-  const state = input.repeated.includes('state') ? undefined : params.state;
+  const state = params.state;
   try {
-    checkNotRepeated(input.repeated);
+    checkWellFormed(input);
     checkResponseType(client, params);
     checkRequestObject(params);
     const codeChallenge = checkPkce(client, params);

@@ -71,8 +71,8 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: PagesContext): vo
     const input = readAuthorizeInput(body);
     const username = typeof body.username === 'string' ? body.username.trim() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    if (username === '' || password === '' || username.length > 255 || password.length > 1024) {
-      return reply.redirect(loginQuery(input, { failed: 'missing', ...(username && username.length <= 255 ? { login_hint: username } : {}) }), 303);
+    if (username === '' || password === '' || username.length > 255 || password.length > 1024 || username.includes('\u0000')) {
+      return reply.redirect(loginQuery(input, { failed: 'missing', ...(username && username.length <= 255 && !username.includes('\u0000') ? { login_hint: username } : {}) }), 303);
     }
     const key = throttleKeys.login(username, request.ip);
     const wait = await services.throttle.retryAfter(key);

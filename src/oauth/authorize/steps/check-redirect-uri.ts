@@ -8,8 +8,8 @@ import { redirectUriMatches } from '../redirect-uri-match.js';
  * (see redirect-uri-match.ts); it may be omitted only when exactly one is registered. A
  * mismatch is an error page, never a redirect (RFC 9700 §4.1).
  */
-export function checkRedirectUri(client: Client, { params, repeated }: AuthorizeInput): string {
-  if (repeated.includes('redirect_uri')) throw invalidRedirectPage();
+export function checkRedirectUri(client: Client, { params, repeated, malformed }: AuthorizeInput): string {
+  if (repeated.includes('redirect_uri') || malformed.includes('redirect_uri')) throw invalidRedirectPage();
   const requested = params.redirect_uri;
   if (requested === undefined) {
     if (client.redirectUris.length === 1) return client.redirectUris[0];
