@@ -9,10 +9,13 @@ import { createAuditStore } from './storage/audit-store.js';
 import { createClientStore } from './storage/client-store.js';
 import { createGroupStore } from './storage/group-store.js';
 import { createPersonalTokenStore } from './storage/personal-token-store.js';
+import { createCodeStore } from './storage/code-store.js';
+import { createConsentStore } from './storage/consent-store.js';
 import { createCounterStore } from './storage/counter-store.js';
 import type { Store } from './storage/database.js';
 import { createKeyStore } from './storage/key-store.js';
 import { createPermissionStore } from './storage/permission-store.js';
+import { createSessionStore } from './storage/session-store.js';
 import { createTokenStore } from './storage/token-store.js';
 import { createUserStore } from './storage/user-store.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -47,6 +50,9 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     auditEvents: createAuditStore(store.db),
     groups: createGroupStore(store.db, now),
     personalTokens: createPersonalTokenStore(store.db),
+    codes: createCodeStore(store.db),
+    sessions: createSessionStore(store.db),
+    consents: createConsentStore(store.db),
   };
   const ring = createKeyRing(repositories.keys, box, clock);
   const hasher = overrides.hasher ?? createPasswordHasher();
