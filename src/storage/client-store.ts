@@ -3,6 +3,7 @@ import type { Client, ClientChanges } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
 import { UniqueViolation } from '../shared/validation-error.js';
 import { listPage } from './list-page.js';
+import { prepared } from './prepared.js';
 import { bool, int, isUniqueViolation, json, list } from './rows.js';
 import type { ClientsTable, Database } from './schema.js';
 
@@ -48,6 +49,11 @@ async function unique<T>(work: Promise<T>): Promise<T> {
 
 export function createClientStore(db: Kysely<Database>, now: () => number): ClientRepository {
   const select = () => db.selectFrom('oauth_clients').selectAll();
+  // Read by every client authentication and bearer check: compiled once.
+  const byId = prepared(db, (id: number) => select().where('id', '=', id));
+  const secretsById = prepared(db, (id: number) =>
+    db.selectFrom('oauth_clients').select(['secret', 'previous_secret', 'previous_secret_expires_at']).where('id', '=', id),
+  );
   return {
     async create(client, secret) {
       const at = now();
@@ -75,7 +81,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
       return toClient(row);
     },
     async findById(id) {
-      const row = await select().where('id', '=', id).executeTakeFirst();
+      const [row] = (await byId(id)).rows;
       return row && toClient(row);
     },
     async findByName(name) {
@@ -83,11 +89,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
       return row && toClient(row);
     },
     async findSecrets(id) {
-      const row = await db
-        .selectFrom('oauth_clients')
-        .select(['secret', 'previous_secret', 'previous_secret_expires_at'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const [row] = (await secretsById(id)).rows;
       return row && { secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at };
     },
     async list() {

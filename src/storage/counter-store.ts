@@ -1,9 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { CounterStore } from '../throttle/throttle.js';
+import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 
 /** Fixed-window counters in the shared database: one upsert per hit, atomic on both dialects. */
 export function createCounterStore(db: Kysely<Database>): CounterStore {
+  // Peeked on every client authentication and login: compiled once.
+  const live = prepared(db, (key: string, now: number) =>
+    db.selectFrom('throttle_counters').select(['hits', 'reset_at']).where('key', '=', key).where('reset_at', '>', now),
+  );
   return {
     async hit(key, windowMs, now) {
       const row = await db
@@ -20,12 +25,7 @@ export function createCounterStore(db: Kysely<Database>): CounterStore {
       return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
     },
     async peek(key, now) {
-      const row = await db
-        .selectFrom('throttle_counters')
-        .select(['hits', 'reset_at'])
-        .where('key', '=', key)
-        .where('reset_at', '>', now)
-        .executeTakeFirst();
+      const [row] = (await live(key, now)).rows;
       return row && { hits: Number(row.hits), resetAt: Number(row.reset_at) };
     },
     async clear(key) {

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
+import { prepared, preparedInsert } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
 
@@ -36,6 +37,18 @@ function toRefresh(row: Selectable<RefreshTokensTable>): RefreshTokenRecord {
 }
 
 export function createTokenStore(db: Kysely<Database>): TokenRepository {
+  // The statements of issuing, bearer checks, introspection and refresh, compiled once.
+  const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', [
+    'id', 'user_id', 'client_id', 'name', 'scopes', 'family_id', 'token_hash', 'revoked', 'created_at', 'expires_at',
+  ]);
+  const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
+    'id', 'family_id', 'access_token_id', 'client_id', 'user_id', 'scopes', 'auth_time', 'revoked', 'used_at', 'created_at', 'expires_at',
+  ]);
+  const accessById = prepared(db, (id: string) => db.selectFrom('access_tokens').selectAll().where('id', '=', id));
+  const refreshById = prepared(db, (id: string) => db.selectFrom('refresh_tokens').selectAll().where('id', '=', id));
+  const consume = prepared(db, (hash: string, now: number) =>
+    db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
+  );
   return {
     async saveIssued(access, refresh) {
       const accessRow = {
@@ -51,31 +64,28 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
         expires_at: access.expiresAt,
       };
       if (!refresh) {
-        await db.insertInto('access_tokens').values(accessRow).execute();
+        await insertAccess(accessRow);
         return;
       }
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('access_tokens').values(accessRow).execute();
-        await trx
-          .insertInto('refresh_tokens')
-          .values({
-            id: refresh.id,
-            family_id: refresh.familyId,
-            access_token_id: refresh.accessTokenId,
-            client_id: refresh.clientId,
-            user_id: refresh.userId,
-            scopes: json(refresh.scopes),
-            auth_time: refresh.authTime,
-            revoked: int(refresh.revoked),
-            used_at: refresh.usedAt,
-            created_at: refresh.createdAt,
-            expires_at: refresh.expiresAt,
-          })
-          .execute();
+        await insertAccess.via(trx)(accessRow);
+        await insertRefresh.via(trx)({
+          id: refresh.id,
+          family_id: refresh.familyId,
+          access_token_id: refresh.accessTokenId,
+          client_id: refresh.clientId,
+          user_id: refresh.userId,
+          scopes: json(refresh.scopes),
+          auth_time: refresh.authTime,
+          revoked: int(refresh.revoked),
+          used_at: refresh.usedAt,
+          created_at: refresh.createdAt,
+          expires_at: refresh.expiresAt,
+        });
       });
     },
     async findAccessToken(id) {
-      const row = await db.selectFrom('access_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = (await accessById(id)).rows;
       return row && toAccess(row);
     },
     async findAccessTokenByHash(tokenHash) {
@@ -83,19 +93,11 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
       return row && toAccess(row);
     },
     async findRefreshToken(hash) {
-      const row = await db.selectFrom('refresh_tokens').selectAll().where('id', '=', hash).executeTakeFirst();
+      const [row] = (await refreshById(hash)).rows;
       return row && toRefresh(row);
     },
     async consumeRefreshToken(hash, now) {
-      const result = await db
-        .updateTable('refresh_tokens')
-        .set({ used_at: now })
-        .where('id', '=', hash)
-        .where('used_at', 'is', null)
-        .where('revoked', '=', 0)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return Number((await consume(hash, now)).numAffectedRows) === 1;
     },
     async revokeAccessToken(id) {
       await db.updateTable('access_tokens').set({ revoked: 1 }).where('id', '=', id).execute();

@@ -4,6 +4,7 @@ import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
 import { listPage } from './list-page.js';
 import { bool, int, isUniqueViolation } from './rows.js';
+import { prepared } from './prepared.js';
 import type { Database, UsersTable } from './schema.js';
 
 export function toUser(row: Selectable<UsersTable>): User {
@@ -41,6 +42,10 @@ function uniqueColumn(error: unknown): UniqueViolation | unknown {
 }
 
 export function createUserStore(db: Kysely<Database>, now: () => number): UserRepository {
+  // Read by every bearer check, refresh and login: compiled once.
+  const byId = prepared(db, (id: number) => db.selectFrom('users').selectAll().where('id', '=', id));
+  const byUsername = prepared(db, (username: string) => db.selectFrom('users').selectAll().where('username', '=', username));
+  const byEmail = prepared(db, (email: string) => db.selectFrom('users').selectAll().where('email', '=', email));
   return {
     async create(user) {
       const at = now();
@@ -67,13 +72,11 @@ export function createUserStore(db: Kysely<Database>, now: () => number): UserRe
       }
     },
     async findById(id) {
-      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      const [row] = (await byId(id)).rows;
       return row && toUser(row);
     },
     async findForLogin(login) {
-      const row =
-        (await db.selectFrom('users').selectAll().where('username', '=', login).executeTakeFirst()) ??
-        (await db.selectFrom('users').selectAll().where('email', '=', login.toLowerCase()).executeTakeFirst());
+      const row = (await byUsername(login)).rows[0] ?? (await byEmail(login.toLowerCase())).rows[0];
       return row && { user: toUser(row), passwordHash: row.password_hash };
     },
     async list() {
