@@ -1,5 +1,5 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { compare as bcryptCompare } from '@node-rs/bcrypt';
+import { Algorithm } from '@node-rs/argon2';
+import { createHashWorkerPool } from './hash-worker-pool.js';
 
 /** OWASP argon2id parameters: m=19 MiB, t=2, p=1 (DESIGN §3). */
 const ARGON2ID = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -14,19 +14,23 @@ export interface PasswordHasher {
   burn(password: string): Promise<void>;
 }
 
+/** Hashing runs in low-priority worker threads, never on the event loop (DESIGN §11). */
 export function createPasswordHasher(): PasswordHasher {
+  const pool = createHashWorkerPool();
+  const verifyArgon2 = (hash: string, password: string) => pool.run<boolean>({ op: 'argon2-verify', hash, password }).catch(() => false);
   let dummy: Promise<string> | undefined;
+  const hash = (password: string) => pool.run<string>({ op: 'argon2-hash', password, options: ARGON2ID });
   return {
-    hash: (password) => hash(password, ARGON2ID),
+    hash,
     async verify(stored, password) {
-      if (/^\$2[aby]\$/.test(stored)) return bcryptCompare(password, stored.replace(/^\$2y\$/, '$2b$'));
+      if (/^\$2[aby]\$/.test(stored)) return pool.run<boolean>({ op: 'bcrypt-verify', hash: stored.replace(/^\$2y\$/, '$2b$'), password });
       if (!stored.startsWith('$argon2')) return false;
-      return verify(stored, password).catch(() => false);
+      return verifyArgon2(stored, password);
     },
     needsRehash: (stored) => !stored.startsWith(CURRENT_PREFIX),
     async burn(password) {
-      dummy ??= hash('gatehouse-timing-equaliser', ARGON2ID);
-      await verify(await dummy, password).catch(() => false);
+      dummy ??= hash('gatehouse-timing-equaliser');
+      await verifyArgon2(await dummy, password);
     },
   };
 }

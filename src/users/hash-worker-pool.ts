@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** A job for a hashing worker; answered with a string, a boolean, or an error. */
+export type HashJob =
+  | { op: 'argon2-hash'; password: string; options: object }
+  | { op: 'argon2-verify'; hash: string; password: string }
+  | { op: 'bcrypt-verify'; hash: string; password: string };
+
+const require = createRequire(import.meta.url);
+
+// CommonJS by `eval`, so it runs the same under tsx, the tests and the compiled build. The
+// worker drops its own thread to the lowest CPU priority first: hashing then only takes
+// what the event loop leaves, and other requests' latency does not suffer (DESIGN §11).
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const os = require('node:os');
+try { os.setPriority(0, 19); } catch {}
+const argon2 = require(workerData.argon2);
+const bcrypt = require(workerData.bcrypt);
+parentPort.on('message', ({ id, job }) => {
+  try {
+    let result;
+    if (job.op === 'argon2-hash') result = argon2.hashSync(job.password, job.options);
+    else if (job.op === 'argon2-verify') result = argon2.verifySync(job.hash, job.password);
+    else result = bcrypt.compareSync(job.password, job.hash);
+    parentPort.postMessage({ id, result });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.message || error) });
+  }
+});
+`;
+
+interface Pending {
+  job: HashJob;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Password hashing off the event loop, in `size` worker threads of lowered priority (Node's
+ * libuv pool of 4 threads at normal priority would compete with the event loop for the
+ * cores). Workers start on demand, hold the process open only while they work, and exit
+ * after `idleMs` without work.
+ */
+export function createHashWorkerPool(size = availableParallelism(), idleMs = 10_000) {
+  const slots: Slot[] = [];
+  const queue: Pending[] = [];
+  const paths = { argon2: require.resolve('@node-rs/argon2'), bcrypt: require.resolve('@node-rs/bcrypt') };
+  let nextId = 0;
+
+  function spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), busy: undefined, idleTimer: undefined };
+    slot.worker.on('message', ({ result, error }: { result?: unknown; error?: string }) => {
+      const done = slot.busy!;
+      slot.busy = undefined;
+      if (error === undefined) done.resolve(result);
+      else done.reject(new Error(error));
+      next(slot);
+    });
+    slot.worker.on('error', (error) => {
+      slots.splice(slots.indexOf(slot), 1);
+      slot.busy?.reject(error);
+      drain();
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function start(slot: Slot, pending: Pending): void {
+    clearTimeout(slot.idleTimer);
+    slot.busy = pending;
+    slot.worker.ref();
+    slot.worker.postMessage({ id: nextId++, job: pending.job });
+  }
+
+  function next(slot: Slot): void {
+    const pending = queue.shift();
+    if (pending) return start(slot, pending);
+    slot.worker.unref();
+    slot.idleTimer = setTimeout(() => {
+      slots.splice(slots.indexOf(slot), 1);
+      void slot.worker.terminate();
+    }, idleMs).unref();
+  }
+
+  function drain(): void {
+    while (queue.length > 0) {
+      const slot = slots.find((s) => !s.busy) ?? (slots.length < size ? spawn() : undefined);
+      if (!slot) return;
+      start(slot, queue.shift()!);
+    }
+  }
+
+  return {
+    run<T>(job: HashJob): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+        drain();
+      });
+    },
+  };
+}
