@@ -20,13 +20,16 @@ export interface AppOptions {
   plugins?: readonly ((app: FastifyInstance, services: Services) => Promise<void>)[];
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole server without listening (STYLE §5); only main.ts calls listen. */
 export async function buildApp(services: Services, overrides: AppOptions = {}): Promise<FastifyInstance> {
   const options = { ...defaultFeatures(), ...overrides };
   const { config } = services;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    trustProxy: config.trustProxy,
+    // A hop count becomes the equivalent function (Fastify's types take no number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 256 * 1024,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,

@@ -19,7 +19,8 @@ export interface Config {
   readonly signingAlg: SigningAlg;
   readonly redisUrl?: string;
   readonly logLevel: string;
-  readonly trustProxy: boolean;
+  /** Fastify `trustProxy`: false, true (any peer), a hop count, or the proxies' addresses/CIDRs. */
+  readonly trustProxy: boolean | number | string;
   readonly throttle: { readonly maxFailures: number; readonly windowSeconds: number };
 }
 

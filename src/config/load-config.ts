@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError, SIGNING_ALGS, type Config } from './config.js';
 import { boolean, integer, oneOf, read, type Env } from './env-schema.js';
@@ -43,7 +44,7 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
     signingAlg: oneOf(env, 'GATEHOUSE_SIGNING_ALG', SIGNING_ALGS, 'ES256'),
     redisUrl: redisUrl(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     throttle: {
       maxFailures: integer(env, 'THROTTLE_MAX_FAILURES', 10, 1, 10_000),
       windowSeconds: integer(env, 'THROTTLE_WINDOW', 300, 1, DAY),
@@ -59,6 +60,20 @@ function masterKey(env: Env, options: LoadOptions): Buffer {
   const { key, created } = loadOrCreateMasterKeyFile(path);
   if (created) options.warn?.(`${MASTER_KEY_VARIABLE} is unset: generated ${path} (development only)`);
   return key;
+}
+
+/**
+ * `TRUST_PROXY`: `false`, `true` (trust any peer: the leftmost X-Forwarded-For wins), a hop
+ * count, or a comma-separated list of the proxies' addresses or CIDRs (the safe choice: the
+ * client address is the first one, from the right, that is not a listed proxy).
+ */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || /^(true|false|yes|no)$/i.test(raw)) return boolean(env, 'TRUST_PROXY', false);
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((a) => a.trim());
+  if (addresses.every((a) => isIP(a.split('/')[0]) !== 0)) return addresses.join(',');
+  throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count, or a list of proxy addresses/CIDRs, got "${raw}"`);
 }
 
 function redisUrl(env: Env): string | undefined {

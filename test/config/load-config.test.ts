@@ -24,6 +24,14 @@ test('defaults follow DESIGN §2 and the result is frozen', () => {
   }, TypeError);
 });
 
+test('TRUST_PROXY takes a boolean, a hop count or proxy addresses', () => {
+  const trust = (value: string) => loadConfig({ GATEHOUSE_MASTER_KEY: KEY, TRUST_PROXY: value }).trustProxy;
+  assert.equal(trust('true'), true);
+  assert.equal(trust('false'), false);
+  assert.equal(trust('2'), 2);
+  assert.equal(trust('127.0.0.1, 10.0.0.0/8,::1'), '127.0.0.1,10.0.0.0/8,::1');
+});
+
 test('the issuer follows PORT and loses a trailing slash', () => {
   assert.equal(loadConfig({ GATEHOUSE_MASTER_KEY: KEY, PORT: '9000' }).issuer, 'http://localhost:9000');
   assert.equal(loadConfig({ GATEHOUSE_MASTER_KEY: KEY, GATEHOUSE_ISSUER: 'https://id.example.com/' }).issuer, 'https://id.example.com');
@@ -40,6 +48,7 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ GATEHOUSE_CLIENT_SECRETS: 'plain' }, /^GATEHOUSE_CLIENT_SECRETS: must be one of encrypted, hashed/],
   [{ ACCESS_TOKEN_TTL: '-5' }, /^ACCESS_TOKEN_TTL:/],
   [{ TRUST_PROXY: 'maybe' }, /^TRUST_PROXY:/],
+  [{ TRUST_PROXY: '10.0.0.1, proxy.internal' }, /^TRUST_PROXY: must be true, false, a hop count/],
   [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL:/],
   [{ REDIS_URL: 'http://x' }, /^REDIS_URL:/],
   [{ GATEHOUSE_SIGNING_ALG: 'HS256' }, /^GATEHOUSE_SIGNING_ALG:/],

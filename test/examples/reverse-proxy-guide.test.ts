@@ -21,12 +21,14 @@ async function recordedAddress(server: ExampleServer, username: string, headers:
 describe('docs/reverse-proxy.md', () => {
   let direct: ExampleServer;
   let proxied: ExampleServer;
+  let listed: ExampleServer;
   before(async () => {
-    [direct, proxied] = await Promise.all([startExampleServer(), startExampleServer({ TRUST_PROXY: 'true' })]);
+    [direct, proxied, listed] = await Promise.all([startExampleServer(), startExampleServer({ TRUST_PROXY: 'true' }), startExampleServer({ TRUST_PROXY: '127.0.0.1' })]);
   });
   after(() => {
     direct?.stop();
     proxied?.stop();
+    listed?.stop();
   });
 
   test('without TRUST_PROXY, X-Forwarded-For is ignored: the peer address is recorded', async () => {
@@ -39,5 +41,10 @@ describe('docs/reverse-proxy.md', () => {
 
   test('with TRUST_PROXY=true, the leftmost address wins, so a proxy that appends lets clients choose it', async () => {
     assert.equal(await recordedAddress(proxied, 'spoofer', { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' }), '198.51.100.1');
+  });
+
+  test('with TRUST_PROXY set to the proxy\'s address, an appended X-Forwarded-For cannot be spoofed', async () => {
+    assert.equal(await recordedAddress(listed, 'spoofer', { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' }), '203.0.113.7');
+    assert.equal(await recordedAddress(listed, 'plain', { 'x-forwarded-for': '203.0.113.9' }), '203.0.113.9');
   });
 });
