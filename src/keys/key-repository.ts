@@ -5,6 +5,8 @@ export interface KeyRepository {
   insert(key: StoredKey): Promise<void>;
   /** Keys still published (publish_until unset or in the future). */
   listPublished(now: number): Promise<StoredKey[]>;
+  /** Deletes keys of `alg` due to start signing after `activatedAt`: they never signed. */
+  discardPendingAfter(alg: string, activatedAt: number, exceptKid: string): Promise<void>;
   /** Sets publish_until on every key of `alg` that has none, except `exceptKid`. */
   schedulePublishEnd(alg: string, exceptKid: string, publishUntil: number): Promise<void>;
 }

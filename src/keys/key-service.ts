@@ -44,6 +44,8 @@ export function createKeyService({ keys, ring, box, clock, maxTokenTtlSeconds }:
       const now = clock.now();
       const key = await generateSigningKey(alg, box, now, now + activateInSeconds * 1000);
       await keys.insert(key);
+      // A pending key that would start after this one is superseded; having never signed, it goes.
+      await keys.discardPendingAfter(alg, key.activatedAt, key.kid);
       await keys.schedulePublishEnd(alg, key.kid, key.activatedAt + maxTokenTtlSeconds * 1000);
       ring.invalidate();
       return key;

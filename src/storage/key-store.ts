@@ -37,6 +37,9 @@ export function createKeyStore(db: Kysely<Database>): KeyRepository {
         publishUntil: row.publish_until,
       }));
     },
+    async discardPendingAfter(alg, activatedAt, exceptKid) {
+      await db.deleteFrom('signing_keys').where('alg', '=', alg).where('activated_at', '>', activatedAt).where('kid', '!=', exceptKid).execute();
+    },
     async schedulePublishEnd(alg, exceptKid, publishUntil) {
       await db
         .updateTable('signing_keys')

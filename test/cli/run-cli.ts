@@ -65,7 +65,7 @@ export async function startServer(options: { cwd: string; env: NodeJS.ProcessEnv
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 30_000);
     const check = () => {
-      if (output.includes('is listening')) {
+      if (output.includes('Console: ')) {
         clearTimeout(timer);
         ready();
       }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.js';
 import { SYSTEM_CONTEXT } from '../../src/audit/audit-log.js';
 import { bootstrap } from '../../src/bootstrap.js';
@@ -22,7 +22,7 @@ export interface Harness {
   createClient(grants: ClientGrant[], extra?: Partial<NewClient>): Promise<{ id: number; secret: string }>;
   createUser(username: string, password: string, extra?: { isAdministrator?: boolean; status?: 'ACTIVE' | 'INACTIVE' }): Promise<number>;
   /** POSTs a form-encoded body to a protocol endpoint. */
-  post(url: string, form: Record<string, string>, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
+  post(url: string, form: Record<string, string>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   passwordToken(client: { id: number; secret: string }, username?: string, password?: string, scope?: string): Promise<Record<string, any>>;
   close(): Promise<void>;
 }

@@ -107,7 +107,7 @@ eachBackend('client authentication at the token endpoint', (ctx) => {
   });
 
   test('a NUL character in any parameter is invalid_request, on every store', async () => {
-    for (const form of [{ grant_type: 'password', username: 'ad\u0000min', password: 'x' }, { grant_type: 'client_credentials', client_id: '3\u0000', client_secret: 'x' }]) {
+    for (const form of <Record<string, string>[]>[{ grant_type: 'password', username: 'ad\u0000min', password: 'x' }, { grant_type: 'client_credentials', client_id: '3\u0000', client_secret: 'x' }]) {
       const res = await ctx.h.post('/oauth/token', form, { authorization: basic(client.id, client.secret) });
       assert.equal(res.statusCode, 400);
       assert.equal(res.json().error, 'invalid_request');

@@ -48,3 +48,22 @@ eachBackend(
   },
   { GATEHOUSE_SIGNING_ALG: 'RS256' },
 );
+
+eachBackend('rotating again while a key is pending', (ctx) => {
+  test('the later rotation wins: the superseded pending key is withdrawn and never signs', async () => {
+    const pending = await ctx.h.services.keyService.rotate('ES256', 600);
+    const immediate = await ctx.h.services.keyService.rotate('ES256', 0);
+    const kids = () => ctx.h.services.keyService.list().then((keys) => keys.map((k) => k.kid));
+    assert.ok(!(await kids()).includes(pending.kid));
+    ctx.h.clock.advance(601);
+    try {
+      ctx.h.services.ring.invalidate();
+      const client = await ctx.h.createClient(['password']);
+      const tokens = await ctx.h.passwordToken(client);
+      assert.equal(decodeProtectedHeader(tokens.access_token).kid, immediate.kid);
+    } finally {
+      ctx.h.clock.advance(-601);
+      ctx.h.services.ring.invalidate();
+    }
+  });
+});
