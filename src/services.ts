@@ -80,7 +80,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),
     verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, clock }),
     personalAccessTokens: createPersonalAccessTokens({ tokens: repositories.tokens, clock, ttlSeconds: config.ttl.personalAccessToken }),
-    userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, hasher, audit }),
+    userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, sessions: repositories.sessions, hasher, audit }),
     groupService: createGroupService({ groups: repositories.groups, permissions: repositories.permissions, audit }),
   };
 }

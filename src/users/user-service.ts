@@ -3,6 +3,7 @@ import { assertAdministrator, assertCanGrant, type Acting } from '../permissions
 import type { PermissionRepository } from '../permissions/permission-repository.js';
 import { ForbiddenError } from '../shared/forbidden-error.js';
 import { UniqueViolation, ValidationError, ValidationErrors } from '../shared/validation-error.js';
+import type { SessionRepository } from '../sessions/session-repository.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { User, UserChanges, UserStatus } from './user.js';
@@ -31,8 +32,8 @@ const taken = (error: unknown) =>
  * own permissions or a user stronger than themselves), and disabling a user or changing a
  * password revokes their tokens at once.
  */
-export function createUserService(deps: { users: UserRepository; permissions: PermissionRepository; tokens: TokenRepository; hasher: PasswordHasher; audit: AuditLog }) {
-  const { users, permissions, tokens, hasher, audit } = deps;
+export function createUserService(deps: { users: UserRepository; permissions: PermissionRepository; tokens: TokenRepository; sessions: SessionRepository; hasher: PasswordHasher; audit: AuditLog }) {
+  const { users, permissions, tokens, sessions, hasher, audit } = deps;
 
   async function assertCanManage(acting: Acting, target: User): Promise<void> {
     if (acting.administrator) return;
@@ -92,7 +93,10 @@ export function createUserService(deps: { users: UserRepository; permissions: Pe
       if (!user) throw new Error('user vanished during update');
       if (input.permissions !== undefined) await permissions.setForUser(target.id, input.permissions);
       const disabled = input.status === 'INACTIVE' && target.status !== 'INACTIVE';
-      const revoked = disabled || input.password !== undefined ? await tokens.revokeMatching({ userId: target.id }) : 0;
+      const signOut = disabled || input.password !== undefined;
+      const revoked = signOut ? await tokens.revokeMatching({ userId: target.id }) : 0;
+      // Browser sessions end too, so a changed password is needed to sign in again.
+      if (signOut) await sessions.deleteForUser(target.id);
       const fields = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => wireName(k));
       await audit.record({
         ...acting.context,

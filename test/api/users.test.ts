@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { PERMISSION_NAMES } from '../../src/permissions/permission-names.js';
+import { signedInBrowser } from '../authorize/browser.js';
 import { eachBackend } from '../helpers/each-backend.js';
 import { adminToken, api, patUser, tokenSource } from './api-helpers.js';
 
@@ -97,6 +98,15 @@ eachBackend('users', (ctx) => {
     assert.equal((await api(ctx.h, 'GET', '/me', token)).statusCode, 401);
     await assert.rejects(source.token('rotator', 'first-password'));
     await source.token('rotator', 'second-password');
+  });
+
+  test('changing a password ends the user\'s browser sessions', async () => {
+    const id = (await create({ username: 'sessioned', email: 'sessioned@example.test', password: 'first-password' })).json().id;
+    const browser = await signedInBrowser(ctx.h, 'sessioned', 'first-password');
+    assert.equal((await browser.get('/oauth/account')).statusCode, 200);
+    await api(ctx.h, 'PUT', `/users/${id}`, admin, { password: 'second-password' });
+    const after = await browser.get('/oauth/account');
+    assert.notEqual(after.statusCode, 200, 'the old session no longer signs the user in');
   });
 
   test("effective permissions are the user's own plus their ACTIVE groups'; administrators hold all", async () => {

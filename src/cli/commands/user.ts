@@ -49,6 +49,7 @@ export async function userCommand(context: CliContext, args: string[], output: O
     if (!found) throw new CliError(`no user named ${username}`);
     await users.setPasswordHash(found.user.id, await hasher.hash(values.password));
     const revoked = await tokens.revokeMatching({ userId: found.user.id });
+    await context.services.sessions.deleteForUser(found.user.id);
     await audit.record({ ...SYSTEM_CONTEXT, event: 'user.password_changed', target: { type: 'user', id: String(found.user.id), name: username } });
     output.out(values.json ? JSON.stringify({ id: found.user.id, revoked_tokens: revoked }) : `Password changed; ${revoked} token(s) revoked.`);
     return 0;
