@@ -5,7 +5,7 @@ import { prepared, preparedInsert } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
 
-function toAccess(row: Selectable<AccessTokensTable>): AccessTokenRecord {
+export function toAccessTokenRecord(row: Selectable<AccessTokensTable>): AccessTokenRecord {
   return {
     id: row.id,
     userId: row.user_id,
@@ -86,11 +86,11 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
     },
     async findAccessToken(id) {
       const [row] = (await accessById(id)).rows;
-      return row && toAccess(row);
+      return row && toAccessTokenRecord(row);
     },
     async findAccessTokenByHash(tokenHash) {
       const row = await db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row && toAccess(row);
+      return row && toAccessTokenRecord(row);
     },
     async findRefreshToken(hash) {
       const [row] = (await refreshById(hash)).rows;
@@ -137,7 +137,7 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
         .where('token_hash', 'is not', null)
         .orderBy('created_at', 'desc')
         .execute();
-      return rows.map(toAccess);
+      return rows.map(toAccessTokenRecord);
     },
   };
 }
