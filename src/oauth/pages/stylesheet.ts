@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The pages' one stylesheet, src/oauth/pages/assets/gatehouse.css. Read from the source
- * tree both under tsx (src/…) and when built (dist/… sits beside src/ in the package).
+ * The pages' one stylesheet: the console's design tokens, then src/oauth/pages/assets/
+ * gatehouse.css. Read from the source tree both under tsx (src/…) and when built (dist/…
+ * sits beside src/ and console/ in the package).
  */
-const SOURCE = new URL('../../../src/oauth/pages/assets/gatehouse.css', import.meta.url);
+const SOURCES = [
+  new URL('../../../console/src/styles/tokens.css', import.meta.url),
+  new URL('../../../src/oauth/pages/assets/gatehouse.css', import.meta.url),
+];
 
 export interface Stylesheet {
   /** Path with a content hash, so browsers may cache it for good. */
@@ -15,7 +19,7 @@ export interface Stylesheet {
 }
 
 export function loadStylesheet(): Stylesheet {
-  const css = readFileSync(SOURCE, 'utf8');
+  const css = SOURCES.map((source) => readFileSync(source, 'utf8')).join('\n');
   const version = createHash('sha256').update(css).digest('base64url').slice(0, 12);
   return { href: `/oauth/assets/gatehouse.css?v=${version}`, css };
 }
