@@ -25,17 +25,35 @@ export function revealSecret(stored: string, box: SecretBox): string | undefined
   return isSealed(stored) ? box.open(stored) : undefined;
 }
 
-function matches(stored: string, presented: string, box: SecretBox): boolean {
-  if (stored.startsWith(HASH_PREFIX)) return safeEqual(stored.slice(HASH_PREFIX.length), sha256(presented));
-  return isSealed(stored) && safeEqual(box.open(stored), presented);
-}
+/**
+ * Checks presented secrets against stored ones. Both modes compare SHA-256 digests in
+ * constant time; for encrypted secrets the digest of the decrypted value is kept by its
+ * ciphertext (up to `max`), so AES-GCM runs once per secret rather than once per request.
+ * A rotation stores a new ciphertext, so a kept digest is never stale, on any instance.
+ */
+export function createSecretMatcher(box: SecretBox, max = 1_000) {
+  const digests = new Map<string, string>();
 
-/** Checks the current secret, then the previous one while its grace period lasts. */
-export function secretMatches(secrets: StoredSecrets, presented: string, box: SecretBox, now: number): boolean {
-  if (secrets.secret !== null && matches(secrets.secret, presented, box)) return true;
-  return (
-    secrets.previousSecret !== null &&
-    (secrets.previousSecretExpiresAt ?? 0) > now &&
-    matches(secrets.previousSecret, presented, box)
-  );
+  function digestOf(stored: string): string | undefined {
+    if (stored.startsWith(HASH_PREFIX)) return stored.slice(HASH_PREFIX.length);
+    if (!isSealed(stored)) return undefined;
+    let digest = digests.get(stored);
+    if (digest === undefined) {
+      digest = sha256(box.open(stored));
+      if (digests.size >= max) digests.delete(digests.keys().next().value!);
+      digests.set(stored, digest);
+    }
+    return digest;
+  }
+
+  function matches(stored: string, presented: string): boolean {
+    const digest = digestOf(stored);
+    return digest !== undefined && safeEqual(digest, sha256(presented));
+  }
+
+  /** Checks the current secret, then the previous one while its grace period lasts. */
+  return function secretMatches(secrets: StoredSecrets, presented: string, now: number): boolean {
+    if (secrets.secret !== null && matches(secrets.secret, presented)) return true;
+    return secrets.previousSecret !== null && (secrets.previousSecretExpiresAt ?? 0) > now && matches(secrets.previousSecret, presented);
+  };
 }

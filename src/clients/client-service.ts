@@ -4,7 +4,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { UniqueViolation, ValidationError } from '../shared/validation-error.js';
 import type { Client, ClientChanges, NewClient } from './client.js';
 import type { ClientRepository } from './client-repository.js';
-import { generateClientSecret, revealSecret, secretMatches, storeSecret, type SecretMode } from './client-secret.js';
+import { createSecretMatcher, generateClientSecret, revealSecret, storeSecret, type SecretMode } from './client-secret.js';
 
 export interface ClientServiceDeps {
   clients: ClientRepository;
@@ -19,6 +19,7 @@ export type ClientService = ReturnType<typeof createClientService>;
 /** Client lifecycle shared by the CLI, the REST API and the console. */
 export function createClientService({ clients, box, mode, audit, clock }: ClientServiceDeps) {
   const nameTaken = () => ValidationError.field('name', 'The name has already been taken.');
+  const secretMatches = createSecretMatcher(box);
 
   return {
     /** Creates the client; a confidential one gets a secret, returned here once. */
@@ -74,7 +75,7 @@ export function createClientService({ clients, box, mode, audit, clock }: Client
 
     async verifySecret(id: number, presented: string): Promise<boolean> {
       const stored = await clients.findSecrets(id);
-      return stored !== undefined && secretMatches(stored, presented, box, clock.now());
+      return stored !== undefined && secretMatches(stored, presented, clock.now());
     },
   };
 }
