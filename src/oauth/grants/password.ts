@@ -1,8 +1,7 @@
-import { throttleKeys } from '../../throttle/throttle.js';
-import { authenticateUser } from '../../users/authenticate-user.js';
 import { InvalidGrant, tooManyAttempts } from '../errors.js';
 import { required } from '../parameters.js';
 import { auditContext } from '../request-context.js';
+import { throttledLogin } from '../throttled-login.js';
 import type { GrantHandler } from './grant-handler.js';
 import { requestedScopes } from './scope-request.js';
 
@@ -21,22 +20,9 @@ export const passwordGrant: GrantHandler = {
     const username = required(params, 'username');
     const password = required(params, 'password');
     const scopes = requestedScopes(params.scope, { fallback: ['*'] });
-    const key = throttleKeys.login(username, request.ip);
-    const wait = await services.throttle.retryAfter(key);
-    if (wait > 0) throw tooManyAttempts(wait);
-
-    const result = await authenticateUser(services.users, services.hasher, username, password);
-    if (!result.ok) {
-      await services.throttle.recordFailure(key);
-      await services.audit.record({
-        ...auditContext(request, null),
-        event: 'user.login_failed',
-        target: { type: 'user', id: username.slice(0, 64) },
-        details: { client_id: client.id, grant_type: 'password' },
-      });
-      throw new InvalidGrant(WRONG_CREDENTIALS, result.reason);
-    }
-    await services.throttle.recordSuccess(key);
+    const result = await throttledLogin(services, request, username, password, { client_id: client.id, grant_type: 'password' });
+    if (result.outcome === 'locked') throw tooManyAttempts(result.retryAfter);
+    if (result.outcome === 'failed') throw new InvalidGrant(WRONG_CREDENTIALS, result.reason);
     const { user } = result;
     const response = await services.issuer.issue({ clientId: client.id, userId: user.id, scopes, refresh: true, authTime: services.clock.now() });
     await services.audit.record({

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { throttleKeys } from '../../throttle/throttle.js';
 import { parseScope } from '../../tokens/scopes.js';
-import { authenticateUser } from '../../users/authenticate-user.js';
 import { authorizeQuery, readAuthorizeInput, type AuthorizeInput } from '../authorize/authorize-parameters.js';
 import { checkRedirectUri } from '../authorize/steps/check-redirect-uri.js';
 import { loadClient } from '../authorize/steps/load-client.js';
 import { auditContext } from '../request-context.js';
+import { throttledLogin } from '../throttled-login.js';
 import { loginPage } from './login-page.js';
 import { displayHost, sendPage, type PagesContext } from './pages-context.js';
 
@@ -74,26 +73,17 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: PagesContext): vo
     if (username === '' || password === '' || username.length > 255 || password.length > 1024 || username.includes('\u0000')) {
       return reply.redirect(loginQuery(input, { failed: 'missing', ...(username && username.length <= 255 && !username.includes('\u0000') ? { login_hint: username } : {}) }), 303);
     }
-    const key = throttleKeys.login(username, request.ip);
-    const wait = await services.throttle.retryAfter(key);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      reply.header('Retry-After', String(wait));
+    const result = await throttledLogin(services, request, username, password, {
+      via: 'login_page',
+      ...(input.params.client_id ? { client_id: input.params.client_id.slice(0, 16) } : {}),
+    });
+    if (result.outcome === 'locked') {
+      const minutes = Math.ceil(result.retryAfter / 60);
+      reply.header('Retry-After', String(result.retryAfter));
       const error = `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
       return render(request, reply, input, { error, username, status: 429 });
     }
-    const result = await authenticateUser(services.users, services.hasher, username, password);
-    if (!result.ok) {
-      await services.throttle.recordFailure(key);
-      await services.audit.record({
-        ...auditContext(request, null),
-        event: 'user.login_failed',
-        target: { type: 'user', id: username.slice(0, 64) },
-        details: { via: 'login_page', reason: result.reason, ...(input.params.client_id ? { client_id: input.params.client_id.slice(0, 16) } : {}) },
-      });
-      return reply.redirect(loginQuery(input, { failed: 'credentials', login_hint: username }), 303);
-    }
-    await services.throttle.recordSuccess(key);
+    if (result.outcome === 'failed') return reply.redirect(loginQuery(input, { failed: 'credentials', login_hint: username }), 303);
     const { user } = await ctx.sessions.start(request, reply, result.user);
     await services.audit.record({
       ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
