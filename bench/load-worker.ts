@@ -1,5 +1,6 @@
 // The load generator process: runs one scenario with autocannon and prints a LoadResult as
 // the last line of stdout. Started (and pinned to its own core) by bench/lib/load.ts.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -16,6 +17,19 @@ export interface LoadSpec {
   warmupSeconds: number;
   /** Requests per second across all connections; unset: as fast as the server answers. */
   overallRate?: number;
+  /** The server's pid, to measure the CPU time it spends (Linux /proc). */
+  serverPid?: number;
+}
+
+/** CPU seconds (user + system, all threads) a process has used; undefined off Linux. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ ticks
+  } catch {
+    return undefined;
+  }
 }
 
 const spec: LoadSpec = JSON.parse(process.argv[2]);
@@ -27,6 +41,7 @@ const latencies = new Latencies();
 const statusCodes: Record<string, number> = {};
 let measuring = spec.warmupSeconds === 0;
 let started = performance.now();
+let cpuAtStart = cpuSeconds(spec.serverPid);
 let count = 0;
 let non2xx = 0;
 let errors = 0;
@@ -45,7 +60,21 @@ const instance = autocannon(
     if (error) throw error;
     const seconds = (performance.now() - started) / 1000;
     const [p50, p90, p99, max] = latencies.percentiles(50, 90, 99, 100);
-    const result: LoadResult = { rps: count / seconds, count, seconds, p50, p90, p99, max, non2xx, errors, statusCodes };
+    const cpuAtEnd = cpuSeconds(spec.serverPid);
+    const cpu = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart;
+    const result: LoadResult = {
+      rps: count / seconds,
+      count,
+      seconds,
+      p50,
+      p90,
+      p99,
+      max,
+      non2xx,
+      errors,
+      statusCodes,
+      ...(cpu === undefined ? {} : { serverCpuUsPerRequest: (cpu / Math.max(1, count + non2xx)) * 1e6, serverCpuUtilisation: cpu / seconds }),
+    };
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
   },
 );
@@ -53,12 +82,14 @@ if (!measuring) {
   setTimeout(() => {
     measuring = true;
     started = performance.now();
+    cpuAtStart = cpuSeconds(spec.serverPid);
   }, spec.warmupSeconds * 1000);
 }
 instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
   if (!measuring) return;
   statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-  if (status >= 200 && status < 300) {
+  // Success is 2xx, or the 302 that carries a code back to the client.
+  if (status >= 200 && status < 400) {
     count++;
     latencies.add(ms);
   } else {

@@ -65,8 +65,8 @@ function options(argv: string[]): BenchOptions {
     quick,
     only: values.only ? values.only.split(',') : [],
     connections: Number(values.connections ?? 64),
-    seconds: Number(values.seconds ?? (quick ? 1.5 : 10)),
-    warmupSeconds: quick ? 0.5 : 2,
+    seconds: Number(values.seconds ?? (quick ? 1 : 10)),
+    warmupSeconds: quick ? 0.3 : 2,
     tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
     clients: Number(values.clients ?? (quick ? 1_000 : 10_000)),
     profile: values.profile!,
@@ -83,7 +83,7 @@ async function measure(opts: BenchOptions, file: string, scenario: Scenario<any>
   const connections = extra.connections ?? opts.connections;
   const loadAverage = loadavg()[0];
   const params = await scenario.prepare(seed, connections);
-  const result = await runLoad({ scenario: file, url: seed.url, params, seed, connections, seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, overallRate: extra.overallRate });
+  const result = await runLoad({ scenario: file, url: seed.url, params, seed, connections, seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, overallRate: extra.overallRate, serverPid: seed.pid });
   if (result.count === 0) throw new Error(`${scenario.name}: no successful response (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`);
   return { result, connections, loadAverage };
 }
@@ -106,7 +106,7 @@ function report(scenario: Scenario<any>, m: { result: LoadResult; connections: n
 async function baseline(opts: BenchOptions): Promise<ScenarioReport> {
   const server = await startServer<{ url: string }>('baseline-server.ts', { cores: PINNING?.server, env: {} });
   try {
-    const seed = { url: server.ready.url } as Seed;
+    const seed = { url: server.ready.url, pid: server.child.pid } as Seed;
     const m = await measure(opts, 'baseline', baselineScenario, seed);
     return report(baselineScenario, m, m.result.rps, 'baseline');
   } finally {
@@ -138,7 +138,7 @@ async function freshDatabase(opts: BenchOptions): Promise<{ env: NodeJS.ProcessE
 }
 
 async function argon2Ceiling(opts: BenchOptions): Promise<number> {
-  const child = spawnNode('argon2-ceiling.ts', [String(opts.quick ? 1.5 : 5)], { cores: PINNING?.all });
+  const child = spawnNode('argon2-ceiling.ts', [String(opts.quick ? 1 : 5)], { cores: PINNING?.all });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   await new Promise((resolve) => child.once('exit', resolve));
@@ -146,14 +146,14 @@ async function argon2Ceiling(opts: BenchOptions): Promise<number> {
 }
 
 /** The password grant on both cores against the argon2id ceiling, and /me's p99 meanwhile. */
-async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>) {
+async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed) {
   repin(server.child.pid!, PINNING?.all ?? '0');
   try {
     const ceiling = await argon2Ceiling(opts);
-    const meIdle = (await measure(opts, 'me', meScenario, server.ready, PROBE)).result;
+    const meIdle = (await measure(opts, 'me', meScenario, seed, PROBE)).result;
     const [grant, meUnderLoad] = await Promise.all([
-      measure(opts, 'password', passwordScenario, server.ready, { connections: 16 }),
-      measure(opts, 'me', meScenario, server.ready, PROBE),
+      measure(opts, 'password', passwordScenario, seed, { connections: 16 }),
+      measure(opts, 'me', meScenario, { ...seed, pid: undefined }, PROBE),
     ]);
     return { ceiling, grant: report(passwordScenario, grant, ceiling, 'argon2id ceiling'), meIdle, meUnderLoad: meUnderLoad.result };
   } finally {
@@ -161,10 +161,16 @@ async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>) {
   }
 }
 
-async function pinnedScenarios(opts: BenchOptions, seed: Seed, baselineRps: number): Promise<ScenarioReport[]> {
+/** The large-store pass repeats every store-bound scenario; --quick only the token, me and introspection ones. */
+function rerunWithLargeStore(opts: BenchOptions, name: string): boolean {
+  if (name === 'healthz') return false;
+  return !opts.quick || ['client_credentials', 'me', 'introspection'].includes(name);
+}
+
+async function pinnedScenarios(opts: BenchOptions, seed: Seed, baselineRps: number, largeStore = false): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
   for (const { file, scenario } of PINNED_SCENARIOS) {
-    if (!wanted(opts, scenario.name)) continue;
+    if (!wanted(opts, scenario.name) || (largeStore && !rerunWithLargeStore(opts, scenario.name))) continue;
     const m = await measure(opts, file, scenario, seed);
     reports.push(report(scenario, m, baselineRps, 'baseline'));
     process.stderr.write(`  ${scenario.name}: ${Math.round(m.result.rps)} req/s\n`);
@@ -197,14 +203,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     },
   });
   try {
-    const seed = server.ready;
+    const seed = { ...server.ready, pid: server.child.pid };
     const scenarios = await pinnedScenarios(opts, seed, base.rps);
-    const password = wanted(opts, 'password') ? await passwordPhase(opts, server) : undefined;
+    const password = wanted(opts, 'password') ? await passwordPhase(opts, server, seed) : undefined;
     let largeStore: BenchReport['largeStore'];
     if (opts.tokens > 0) {
       process.stderr.write(`  adding ${opts.tokens.toLocaleString('en-US')} access and refresh tokens…\n`);
       const rows = await server.request<Record<string, number>>({ type: 'bulk-tokens', count: opts.tokens });
-      largeStore = { rows, scenarios: await pinnedScenarios(opts, seed, base.rps) };
+      largeStore = { rows, scenarios: await pinnedScenarios(opts, seed, base.rps, true) };
     }
     const result: BenchReport = {
       startedAt,

@@ -24,7 +24,7 @@ const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 
 /** The table `npm run bench` prints. */
 export function table(rows: ScenarioReport[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of', 'target', 'met', 'load'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of', 'target', 'met', 'CPU µs/req', 'failed', 'load'];
   const lines = rows.map((r) => [
     r.name,
     Math.round(r.rps).toLocaleString('en-US'),
@@ -34,6 +34,8 @@ export function table(rows: ScenarioReport[]): string {
     r.ratioTo,
     r.target === undefined ? '' : `≥ ${Math.round(r.target * 100)} %`,
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+    r.serverCpuUsPerRequest === undefined ? '' : r.serverCpuUsPerRequest.toFixed(0),
+    String(r.non2xx + r.errors),
     r.loadAverage.toFixed(2),
   ]);
   return format([header, ...lines]);

@@ -14,6 +14,8 @@ export interface Seed {
   };
   /** Rows in `oauth_clients`, for the list scenario. */
   clientCount: number;
+  /** The server process (set by the orchestrator), whose CPU time the load generator reads. */
+  pid?: number;
 }
 
 /** The load a scenario puts on a server: autocannon's options minus url and pacing. */

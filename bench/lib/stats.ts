@@ -35,4 +35,11 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /**
+   * CPU time the server process spent per response (all its threads): unlike req/s, it does
+   * not depend much on what else the machine is doing, so optimisations compare on a busy box.
+   */
+  serverCpuUsPerRequest?: number;
+  /** Server CPU seconds per wall second (1 = one core saturated). */
+  serverCpuUtilisation?: number;
 }

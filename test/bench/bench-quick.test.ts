@@ -19,7 +19,7 @@ test('npm run bench -- --quick runs every scenario', { timeout: 180_000 }, async
 
   const rows = [report.baseline, ...report.scenarios, ...(report.password ? [report.password.grant] : []), ...(report.largeStore?.scenarios ?? [])];
   const names = new Set(report.scenarios.map((s) => s.name));
-  for (const name of ['client_credentials', 'refresh_token', 'me', 'introspection']) assert.ok(names.has(name), `missing scenario ${name}`);
+  for (const name of ['client_credentials', 'refresh_token', 'me', 'introspection', 'clients_list', 'authorization_code']) assert.ok(names.has(name), `missing scenario ${name}`);
   assert.ok(report.password, 'missing the password phase');
   assert.ok(report.largeStore, 'missing the large-store pass');
   for (const row of rows) {
