@@ -68,9 +68,9 @@ async function bulkTokens(count: number): Promise<void> {
       select lower(hex(randomblob(32))), lower(hex(randomblob(16))), lower(hex(randomblob(16))), ${clientId}, ${userId}, '["*"]', 0, ${now} - n, ${now} + 2592000000 + n from seq`.execute(store.db);
   } else {
     await sql`insert into access_tokens (id, user_id, client_id, scopes, family_id, revoked, created_at, expires_at)
-      select md5(random()::text || n), ${userId}, ${clientId}, '["*"]', md5(random()::text), 0, ${now} - n, ${now} + 3600000 + n from generate_series(1, ${count}) as n`.execute(store.db);
+      select md5(random()::text || n), ${userId}, ${clientId}, '["*"]', md5(random()::text), 0, ${now}::bigint - n, ${now}::bigint + 3600000 + n from generate_series(1, ${count}) as n`.execute(store.db);
     await sql`insert into refresh_tokens (id, family_id, access_token_id, client_id, user_id, scopes, revoked, created_at, expires_at)
-      select md5(random()::text || n) || md5(random()::text), md5(random()::text), md5(random()::text), ${clientId}, ${userId}, '["*"]', 0, ${now} - n, ${now} + 2592000000 + n from generate_series(1, ${count}) as n`.execute(store.db);
+      select md5(random()::text || n) || md5(random()::text), md5(random()::text), md5(random()::text), ${clientId}, ${userId}, '["*"]', 0, ${now}::bigint - n, ${now}::bigint + 2592000000 + n from generate_series(1, ${count}) as n`.execute(store.db);
     await sql`analyze access_tokens`.execute(store.db);
     await sql`analyze refresh_tokens`.execute(store.db);
   }
