@@ -6,6 +6,7 @@ import { registerGroupMemberRoutes } from './groups/group-member-routes.js';
 import { registerGroupRoutes } from './groups/group-routes.js';
 import { registerPermissionRoutes } from './permissions/permission-routes.js';
 import { registerPersonalTokenRoutes } from './tokens/personal-token-routes.js';
+import { registerProfileRoutes } from './users/profile-routes.js';
 import { registerUserRoutes } from './users/user-routes.js';
 import { consolePlugin } from './console/console-plugin.js';
 import { registerKeyRoutes } from './keys/key-routes.js';
@@ -19,6 +20,7 @@ export function defaultFeatures(): AppOptions {
     apiRoutes: [
       registerClientRoutes,
       registerUserRoutes,
+      registerProfileRoutes,
       registerPersonalTokenRoutes,
       registerGroupRoutes,
       registerGroupMemberRoutes,

@@ -25,6 +25,7 @@ import { createPersonalAccessTokens } from './tokens/personal-access-tokens.js';
 import { createTokenIssuer } from './tokens/token-issuer.js';
 import { createTokenVerifier } from './tokens/token-verifier.js';
 import { createPasswordHasher, type PasswordHasher } from './users/password-hasher.js';
+import { createProfileService } from './users/profile-service.js';
 import { createUserService } from './users/user-service.js';
 import { createGroupService } from './groups/group-service.js';
 
@@ -59,6 +60,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const counters: CounterStore & { close?(): Promise<void> } = config.redisUrl
     ? createRedisCounterStore(config.redisUrl)
     : createCounterStore(store.db);
+  const throttle = createThrottle(counters, clock, config.throttle);
   return {
     config,
     store,
@@ -68,7 +70,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     ring,
     ...repositories,
     hasher,
-    throttle: createThrottle(counters, clock, config.throttle),
+    throttle,
     metrics: createMetrics(),
     /** Closes what the services opened: Redis, then the store. */
     async close() {
@@ -81,6 +83,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, clock }),
     personalAccessTokens: createPersonalAccessTokens({ tokens: repositories.tokens, clock, ttlSeconds: config.ttl.personalAccessToken }),
     userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, sessions: repositories.sessions, hasher, audit }),
+    profileService: createProfileService({ users: repositories.users, tokens: repositories.tokens, sessions: repositories.sessions, hasher, throttle, audit }),
     groupService: createGroupService({ groups: repositories.groups, permissions: repositories.permissions, audit }),
   };
 }

@@ -7,6 +7,8 @@ export const API_ERROR_CODES = {
   'auth.invalid_token': 401,
   'auth.insufficient_scope': 403,
   'auth.forbidden': 403,
+  /** Too many failed password checks for this user from this address; see Retry-After. */
+  'auth.throttled': 429,
   'request.invalid': 400,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

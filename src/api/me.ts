@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
+import type { User } from '../users/user.js';
 import { userResource } from '../users/user-resource.js';
+import type { Principal } from './principal.js';
 import { apiRoute, timestamp } from './route-schema.js';
 
-const meSchema = {
+/** The `/me` resource; `PUT /me` answers with it too. */
+export const meSchema = {
   type: 'object',
   required: ['type', 'id', 'client_id', 'scopes', 'permissions'],
   properties: {
@@ -29,11 +32,13 @@ export function registerMeRoutes(app: FastifyInstance, _services: Services): voi
   app.get(
     '/me',
     apiRoute('authenticated', { summary: "The token's subject and its permissions", tags: ['Me'], response: { 200: meSchema } }),
-    async (request) => {
-      const principal = request.principal!;
-      const common = { client_id: principal.client.id, scopes: principal.scopes, permissions: principal.permissions };
-      if (principal.kind === 'user') return { type: 'user', ...userResource(principal.user!), ...common };
-      return { type: 'client', id: principal.client.id, name: principal.client.name, ...common };
-    },
+    async (request) => meResource(request.principal!),
   );
+}
+
+/** The principal as `/me` shows it; `user` replaces the principal's user after a change. */
+export function meResource(principal: Principal, user: User | undefined = principal.user) {
+  const common = { client_id: principal.client.id, scopes: principal.scopes, permissions: principal.permissions };
+  if (principal.kind === 'user') return { type: 'user', ...userResource(user!), ...common };
+  return { type: 'client', id: principal.client.id, name: principal.client.name, ...common };
 }

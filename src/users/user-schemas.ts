@@ -9,7 +9,8 @@ const permissionList = {
   description: 'Permissions granted to the user directly (replaces the current list).',
 } as const;
 
-const editable = {
+/** Field rules shared by the users API and the self-service `/me` routes. */
+export const editable = {
   username: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9_.@-]+$', description: 'Letters, digits, `_ . @ -`.' },
   email: { type: 'string', minLength: 1, maxLength: 255, format: 'email' },
   firstname: { type: 'string', maxLength: 255 },

@@ -6,6 +6,7 @@ import { UniqueViolation, ValidationError, ValidationErrors } from '../shared/va
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
 import type { PasswordHasher } from './password-hasher.js';
+import { signOutEverywhere } from './sign-out-everywhere.js';
 import type { User, UserChanges, UserStatus } from './user.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -94,9 +95,7 @@ export function createUserService(deps: { users: UserRepository; permissions: Pe
       if (input.permissions !== undefined) await permissions.setForUser(target.id, input.permissions);
       const disabled = input.status === 'INACTIVE' && target.status !== 'INACTIVE';
       const signOut = disabled || input.password !== undefined;
-      const revoked = signOut ? await tokens.revokeMatching({ userId: target.id }) : 0;
-      // Browser sessions end too, so a changed password is needed to sign in again.
-      if (signOut) await sessions.deleteForUser(target.id);
+      const revoked = signOut ? await signOutEverywhere({ tokens, sessions }, target.id) : 0;
       const fields = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => wireName(k));
       await audit.record({
         ...acting.context,

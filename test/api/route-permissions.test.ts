@@ -3,13 +3,19 @@ import { before, test } from 'node:test';
 import { PERMISSION_NAMES } from '../../src/permissions/permission-names.js';
 import { eachBackend } from '../helpers/each-backend.js';
 import type { Harness } from '../helpers/harness.js';
-import { adminToken, api, patUser, type Method } from './api-helpers.js';
+import { adminToken, api, machineToken, patUser, type Method } from './api-helpers.js';
 
 interface Case {
   method: Method;
   /** As in the OpenAPI document. */
   route: string;
   permission: string;
+  /**
+   * Who is refused with 403 `auth.forbidden` although the permission check passes: `client`
+   * for user-only routes (a client_credentials token holding every permission). Without it,
+   * a user holding every other permission is refused, except on plain `authenticated` routes.
+   */
+  deniedBy?: 'client';
   /** Builds fresh targets (as the administrator) and returns the concrete call. */
   prepare(h: Harness, admin: string, caller: { id: number }): Promise<{ path: string; body?: unknown }>;
 }
@@ -26,6 +32,15 @@ const fixed = (path: string, body?: unknown) => async () => ({ path, body });
 /** Every API route with the permission it declares (DESIGN §5–6). */
 export const CASES: Case[] = [
   { method: 'GET', route: '/me', permission: 'authenticated', prepare: fixed('/me') },
+  { method: 'PUT', route: '/me', permission: 'authenticated', deniedBy: 'client', prepare: fixed('/me', { firstname: 'Changed' }) },
+  {
+    method: 'PUT',
+    route: '/me/password',
+    permission: 'authenticated',
+    deniedBy: 'client',
+    // patUser's password is `${username}-password`.
+    prepare: async (h, _a, c) => ({ path: '/me/password', body: { current_password: `${(await h.services.users.findById(c.id))!.username}-password`, password: 'changed-password' } }),
+  },
   { method: 'GET', route: '/permissions', permission: 'authenticated', prepare: fixed('/permissions') },
   { method: 'GET', route: '/auth_clients', permission: 'view-auth_clients', prepare: fixed('/auth_clients') },
   { method: 'POST', route: '/auth_clients', permission: 'create-auth_clients', prepare: async () => ({ path: '/auth_clients', body: { name: `c ${Math.random()}`, types: ['password_client'] } }) },
@@ -93,9 +108,10 @@ eachBackend('every route: 401 without a token, 403 without the permission, 2xx w
 
       // Administrator-only routes: holding every permission is not enough (`others` holds all).
       const byRole = c.permission === 'administrator' || c.permission === 'authenticated';
-      if (c.permission !== 'authenticated' || c.route.includes('/tokens')) {
+      const denier = c.deniedBy === 'client' ? await machineToken(ctx.h, [...PERMISSION_NAMES]) : c.permission !== 'authenticated' || c.route.includes('/tokens') ? others.token : undefined;
+      if (denier) {
         const denied = await c.prepare(ctx.h, admin, holder);
-        const res = await api(ctx.h, c.method, denied.path, others.token, denied.body);
+        const res = await api(ctx.h, c.method, denied.path, denier, denied.body);
         assert.equal(res.statusCode, 403, res.body);
         assert.equal(res.json().code, byRole ? 'auth.forbidden' : 'auth.insufficient_scope');
       }
