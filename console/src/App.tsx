@@ -15,6 +15,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   const router = useHistoryRouter();
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [ended, setEnded] = useState<string | null>(null);
 
   const reloadMe = useCallback(async () => {
     try {
@@ -30,9 +31,10 @@ export function App({ config }: { config: RuntimeConfig }) {
   const session = useMemo<Session | null>(() => {
     if (!me) return null;
     const held = new Set(me.permissions ?? []);
-    return { me, config, can: (p) => held.has(p), reloadMe, signOut: () => void signOut(config) };
+    return { me, config, can: (p) => held.has(p), reloadMe, signOut: () => void signOut(config), endSession: setEnded };
   }, [me, config, reloadMe]);
 
+  if (ended) return <StatusScreen title="You have been signed out" message={ended} action={{ label: 'Sign in again', onClick: () => void signOut(config) }} />;
   if (error) return <StatusScreen title="The console could not load" message={error} action={{ label: 'Sign out', onClick: () => void signOut(config) }} />;
   if (!session) return <StatusScreen title="Loading…" />;
 

@@ -21,6 +21,14 @@ export const usersApi = {
   remove: (id: number) => api<void>(`/users/${id}`, { method: 'DELETE' }),
 };
 
+/** Self-service for the signed-in user, whatever permissions they hold (`PUT /me…`). */
+export const profileApi = {
+  update: (input: { firstname?: string; lastname?: string; email?: string }) => api<Me>('/me', { method: 'PUT', body: input }),
+  /** 204; the server then revokes every token of the user, this console's included. */
+  changePassword: (currentPassword: string, password: string) =>
+    api<void>('/me/password', { method: 'PUT', body: { current_password: currentPassword, password } }),
+};
+
 export const tokensApi = {
   list: (userId: number, query: ListQuery = {}) => api<Paginated<PersonalToken>>(`/users/${userId}/tokens${queryString(query)}`),
   create: (userId: number, input: { name: string; scopes: string[] }) =>

@@ -9,6 +9,11 @@ export interface Session {
   can(permission: string): boolean;
   reloadMe(): Promise<void>;
   signOut(): void;
+  /**
+   * For when the server has already ended this session (a password change revokes every
+   * token): replaces the console with `reason` and a button to sign in again.
+   */
+  endSession(reason: string): void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

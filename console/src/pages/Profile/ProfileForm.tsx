@@ -1,41 +1,23 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { usersApi } from '../../api/users';
+import { profileApi } from '../../api/users';
 import { Button } from '../../components/Button';
-import { FormMessage } from '../../components/Field';
+import { FormMessage, TextField } from '../../components/Field';
 import { useSession } from '../../hooks/use-session';
 import { useSubmit } from '../../hooks/use-submit';
 import { useToast } from '../../hooks/use-toast';
-import { fullName } from '../../lib/format';
-import { UserFields } from '../Users/UserFields';
-import { userFormFrom, userInputFrom } from '../Users/user-form';
 
-/** Own details: editable through `PUT /users/{id}` for those who may edit users, else shown. */
+/** Own name and email through `PUT /me`, for every user; the username is shown, not edited. */
 export function ProfileForm() {
-  const { me, can, reloadMe } = useSession();
+  const { me, reloadMe } = useSession();
   const toast = useToast();
-  const [form, setForm] = useState(() => userFormFrom(me));
+  const [form, setForm] = useState(() => ({ email: me.email, firstname: me.firstname ?? '', lastname: me.lastname ?? '' }));
+  const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
   const save = useCallback(async () => {
-    const { username, email, firstname, lastname } = userInputFrom(form, me);
-    await usersApi.update(me.id, { username, email, firstname, lastname });
+    await profileApi.update({ email: form.email.trim(), firstname: form.firstname.trim(), lastname: form.lastname.trim() });
     toast('Your details were saved.');
     await reloadMe();
-  }, [form, me, reloadMe, toast]);
+  }, [form, reloadMe, toast]);
   const submit = useSubmit(save);
-  if (!can('edit-users')) {
-    return (
-      <>
-        <dl className="gh-details">
-          <dt>Username</dt>
-          <dd>{me.username}</dd>
-          <dt>Name</dt>
-          <dd>{fullName(me)}</dd>
-          <dt>Email</dt>
-          <dd>{me.email}</dd>
-        </dl>
-        <p className="gh-field__hint">Ask an administrator to change your details.</p>
-      </>
-    );
-  }
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void submit.run();
@@ -43,7 +25,15 @@ export function ProfileForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="gh-form">
       <FormMessage message={submit.message} />
-      <UserFields form={form} onChange={setForm} errors={submit.errors} creating={false} self />
+      <dl className="gh-details">
+        <dt>Username</dt>
+        <dd>{me.username}</dd>
+      </dl>
+      <div className="gh-grid-2">
+        <TextField label="First Name" value={form.firstname} onChange={set('firstname')} errors={submit.errors.firstname} autoComplete="given-name" />
+        <TextField label="Last Name" value={form.lastname} onChange={set('lastname')} errors={submit.errors.lastname} autoComplete="family-name" />
+        <TextField label="Email" type="email" value={form.email} onChange={set('email')} errors={submit.errors.email} autoComplete="email" required />
+      </div>
       <div className="gh-form__actions">
         <Button type="submit" variant="primary" busy={submit.submitting}>
           Save

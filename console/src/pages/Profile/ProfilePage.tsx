@@ -28,6 +28,7 @@ export function ProfilePage() {
         </Card>
         <Card title="Your permissions">
           <p className="gh-muted gh-card__intro">What this console session may do, from your own permissions and your groups.</p>
+          {me.permissions.length === 0 && <p>None: you manage your own profile and API tokens here.</p>}
           <ul className="gh-tags">
             {me.permissions.map((p) => (
               <li key={p} className="gh-badge gh-badge--muted">
