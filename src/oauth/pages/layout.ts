@@ -1,8 +1,13 @@
 import { html, raw, type SafeHtml } from './html.js';
 
-/** The Gatehouse mark (the console's favicon), inline so the page loads nothing else. */
+/**
+ * The Gatehouse mark: the console's shield (console/src/components/Icon.tsx, `shield`),
+ * drawn in the accent colour by gatehouse.css. Inline, so the page loads nothing else;
+ * presentation attributes only, which the pages' CSP (no inline styles) allows.
+ */
+export const SHIELD_PATH = 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z';
 const LOGO = raw(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="7" fill="#2f5bea"/><path d="M9 25V13l7-5 7 5v12h-5v-6h-4v6z" fill="#fff"/></svg>',
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="${SHIELD_PATH}" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
 );
 
 export interface PageOptions {
