@@ -5,6 +5,7 @@ import type { Principal } from '../api/principal.js';
 import { apiAuditContext, principalOf } from '../api/principal-context.js';
 import { apiRoute, noContent } from '../api/route-schema.js';
 import type { Services } from '../services.js';
+import { ALL_PERMISSIONS_SCOPE } from '../tokens/scopes.js';
 import type { User } from './user.js';
 import { editable } from './user-schemas.js';
 
@@ -27,10 +28,21 @@ const passwordBody = {
   },
 } as const;
 
-/** Self-service is for a user signed in as themselves; a machine client has no profile. */
+/**
+ * Self-service is for a user signed in as themselves with a full token (scope `*`, as the
+ * console holds): an application granted only `openid` or a few permissions must not change
+ * the user's email or password (RFC 6750 §3.1 `insufficient_scope`). A machine client has no
+ * profile.
+ */
 function signedInUser(request: FastifyRequest): { principal: Principal; user: User } {
   const principal = principalOf(request);
   if (principal.kind !== 'user' || !principal.user) throw new ApiError('auth.forbidden', 'Only a signed-in user has a profile to change.');
+  if (!principal.scopes.includes(ALL_PERMISSIONS_SCOPE)) {
+    throw new ApiError('auth.insufficient_scope', 'Changing your profile needs a token with the * scope.').withHeader(
+      'WWW-Authenticate',
+      'Bearer realm="gatehouse", error="insufficient_scope", scope="*"',
+    );
+  }
   return { principal, user: principal.user };
 }
 
@@ -42,11 +54,11 @@ export function registerProfileRoutes(app: FastifyInstance, services: Services):
     '/me',
     apiRoute('authenticated', {
       summary: 'Update your own details',
-      description: 'For a user token only (a client token is refused). Audited as `user.profile_updated`.',
+      description: 'For a user token with the `*` scope only (a client token, or an application granted fewer scopes, is refused). Audited as `user.profile_updated`.',
       tags,
       body: profileBody,
       response: { 200: meSchema },
-      errors: ['auth.forbidden'],
+      errors: ['auth.forbidden', 'auth.insufficient_scope'],
     }),
     async (request) => {
       const { principal, user } = signedInUser(request);
@@ -59,12 +71,12 @@ export function registerProfileRoutes(app: FastifyInstance, services: Services):
     apiRoute('authenticated', {
       summary: 'Change your own password',
       description:
-        'For a user token only. A wrong current password counts as a failed sign-in; too many lock the form (429, Retry-After). ' +
+        'For a user token with the `*` scope only. A wrong current password counts as a failed sign-in; too many lock the form (429, Retry-After). ' +
         'A change revokes all your tokens, this one included, and ends your browser sessions.',
       tags,
       body: passwordBody,
       response: noContent,
-      errors: ['auth.forbidden', 'auth.throttled'],
+      errors: ['auth.forbidden', 'auth.insufficient_scope', 'auth.throttled'],
     }),
     async (request, reply) => {
       const { user } = signedInUser(request);

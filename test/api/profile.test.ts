@@ -26,6 +26,19 @@ eachBackend('profile: PUT /me and PUT /me/password', (ctx) => {
     }
   });
 
+  test('a token narrowed below `*` (an application granted openid or a few permissions) may not change the profile', async () => {
+    await userWith(ctx.h, source, 'narrowed', ['view-users']);
+    const client = await ctx.h.createClient(['password']);
+    const narrow = await ctx.h.passwordToken(client, 'narrowed', 'narrowed-password', 'openid view-users');
+    for (const [path, body] of [['/me', { email: 'stolen@example.test' }], ['/me/password', { current_password: 'x', password: 'new-password-1' }]] as const) {
+      const res = await api(ctx.h, 'PUT', path, narrow.access_token, body);
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'auth.insufficient_scope');
+      assert.match(String(res.headers['www-authenticate']), /error="insufficient_scope", scope="\*"/);
+    }
+    assert.equal((await api(ctx.h, 'GET', '/me', narrow.access_token)).json().email, 'narrowed@example.test');
+  });
+
   test('a user without any permission updates their own details; the answer is GET /me', async () => {
     const plain = await userWith(ctx.h, source, 'plain', []);
     const res = await api(ctx.h, 'PUT', '/me', plain.token, { firstname: 'Pla', lastname: 'In', email: 'Plain.New@Example.test' });
