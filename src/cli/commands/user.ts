@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SYSTEM_CONTEXT } from '../../audit/audit-log.js';
 import { UniqueViolation } from '../../shared/validation-error.js';
+import { signOutEverywhere } from '../../users/sign-out-everywhere.js';
 import { userResource } from '../../users/user-resource.js';
 import { CliError } from '../cli-error.js';
 import type { CliContext } from '../context.js';
@@ -19,7 +20,7 @@ const OPTIONS = {
 export async function userCommand(context: CliContext, args: string[], output: Output): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   const [action, username] = positionals;
-  const { users, hasher, tokens, audit } = context.services;
+  const { users, hasher, audit } = context.services;
   if (action === 'list') {
     printTable(output, (await users.list()).map((u) => {
       const { id, username, email, status, is_administrator } = userResource(u);
@@ -48,8 +49,7 @@ export async function userCommand(context: CliContext, args: string[], output: O
     const found = await users.findForLogin(username);
     if (!found) throw new CliError(`no user named ${username}`);
     await users.setPasswordHash(found.user.id, await hasher.hash(values.password));
-    const revoked = await tokens.revokeMatching({ userId: found.user.id });
-    await context.services.sessions.deleteForUser(found.user.id);
+    const revoked = await signOutEverywhere(context.services, found.user.id);
     await audit.record({ ...SYSTEM_CONTEXT, event: 'user.password_changed', target: { type: 'user', id: String(found.user.id), name: username } });
     output.out(values.json ? JSON.stringify({ id: found.user.id, revoked_tokens: revoked }) : `Password changed; ${revoked} token(s) revoked.`);
     return 0;
