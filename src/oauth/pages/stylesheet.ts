@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The pages' one stylesheet: the console's design tokens, then src/oauth/pages/assets/
- * gatehouse.css. Read from the source tree both under tsx (src/…) and when built (dist/…
+ * The pages' one stylesheet: the console's design tokens and base styles, then
+ * src/oauth/pages/assets/gatehouse.css. Read from the source tree both under tsx (src/…) and when built (dist/…
  * sits beside src/ and console/ in the package).
  */
 const SOURCES = [
   new URL('../../../console/src/styles/tokens.css', import.meta.url),
+  new URL('../../../console/src/styles/base.css', import.meta.url),
   new URL('../../../src/oauth/pages/assets/gatehouse.css', import.meta.url),
 ];
 
