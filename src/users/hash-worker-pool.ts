@@ -50,7 +50,11 @@ interface Slot {
  * cores). Workers start on demand, hold the process open only while they work, and exit
  * after `idleMs` without work.
  */
-export function createHashWorkerPool(size = availableParallelism(), idleMs = 10_000) {
+export function createHashWorkerPool(size?: number, idleMs = 10_000) {
+  // Without a fixed size, one worker per core the process may use now: read per job, so a
+  // process whose CPU affinity widens after start (a container resized, a pinned benchmark
+  // given both cores) uses them all.
+  const capacity = () => size ?? availableParallelism();
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   const paths = { argon2: require.resolve('@node-rs/argon2'), bcrypt: require.resolve('@node-rs/bcrypt') };
@@ -93,7 +97,7 @@ export function createHashWorkerPool(size = availableParallelism(), idleMs = 10_
 
   function drain(): void {
     while (queue.length > 0) {
-      const slot = slots.find((s) => !s.busy) ?? (slots.length < size ? spawn() : undefined);
+      const slot = slots.find((s) => !s.busy) ?? (slots.length < capacity() ? spawn() : undefined);
       if (!slot) return;
       start(slot, queue.shift()!);
     }
