@@ -2,7 +2,46 @@ import type { Kysely } from 'kysely';
 import type { PermissionRepository } from '../permissions/permission-repository.js';
 import type { Database } from './schema.js';
 
+/** The two tables that grant permissions, and the column naming who holds them. */
+const HOLDERS = {
+  user: { table: 'user_permissions', column: 'user_id' },
+  group: { table: 'group_permissions', column: 'group_id' },
+} as const;
+type Holder = keyof typeof HOLDERS;
+
 export function createPermissionStore(db: Kysely<Database>): PermissionRepository {
+  // The holder tables share one shape; Kysely cannot type a table chosen at run time.
+  const any = db as unknown as Kysely<any>;
+
+  /** Names granted directly to one user or one group. */
+  function heldBy(holder: Holder, id: number) {
+    const { table, column } = HOLDERS[holder];
+    return any
+      .selectFrom(table)
+      .innerJoin('permissions', 'permissions.id', `${table}.permission_id`)
+      .select('permissions.name')
+      .where(`${table}.${column}`, '=', id);
+  }
+
+  async function namesHeldBy(holder: Holder, id: number): Promise<string[]> {
+    const rows = await heldBy(holder, id).orderBy('permissions.name').execute();
+    return rows.map((r: { name: string }) => r.name);
+  }
+
+  /** Replaces what one user or group holds, in one transaction; unknown names are ignored. */
+  async function setFor(holder: Holder, id: number, names: readonly string[]): Promise<void> {
+    const { table, column } = HOLDERS[holder];
+    await any.transaction().execute(async (trx) => {
+      await trx.deleteFrom(table).where(column, '=', id).execute();
+      if (names.length === 0) return;
+      await trx
+        .insertInto(table)
+        .columns([column, 'permission_id'])
+        .expression((eb) => eb.selectFrom('permissions').select([eb.lit(Math.trunc(id)).as(column), 'id']).where('name', 'in', names))
+        .execute();
+    });
+  }
+
   return {
     async ensure(definitions) {
       const existing = new Set((await db.selectFrom('permissions').select('name').execute()).map((r) => r.name));
@@ -10,11 +49,6 @@ export function createPermissionStore(db: Kysely<Database>): PermissionRepositor
       if (missing.length > 0) await db.insertInto('permissions').values(missing).execute();
     },
     async namesForUser(userId) {
-      const direct = db
-        .selectFrom('user_permissions')
-        .innerJoin('permissions', 'permissions.id', 'user_permissions.permission_id')
-        .select('permissions.name')
-        .where('user_permissions.user_id', '=', userId);
       const viaGroups = db
         .selectFrom('group_members')
         .innerJoin('groups', 'groups.id', 'group_members.group_id')
@@ -23,53 +57,15 @@ export function createPermissionStore(db: Kysely<Database>): PermissionRepositor
         .select('permissions.name')
         .where('group_members.user_id', '=', userId)
         .where('groups.status', '=', 'ACTIVE');
-      const rows = await direct.union(viaGroups).execute();
-      return rows.map((r) => r.name).sort();
+      const rows = await heldBy('user', userId).union(viaGroups).execute();
+      return rows.map((r: { name: string }) => r.name).sort();
     },
     async list() {
       return db.selectFrom('permissions').selectAll().orderBy('name').execute();
     },
-    async directNamesForUser(userId) {
-      const rows = await db
-        .selectFrom('user_permissions')
-        .innerJoin('permissions', 'permissions.id', 'user_permissions.permission_id')
-        .select('permissions.name')
-        .where('user_permissions.user_id', '=', userId)
-        .orderBy('permissions.name')
-        .execute();
-      return rows.map((r) => r.name);
-    },
-    async setForUser(userId, names) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('user_permissions').where('user_id', '=', userId).execute();
-        if (names.length === 0) return;
-        await trx
-          .insertInto('user_permissions')
-          .columns(['user_id', 'permission_id'])
-          .expression((eb) => eb.selectFrom('permissions').select([eb.lit(Math.trunc(userId)).as('user_id'), 'id']).where('name', 'in', names))
-          .execute();
-      });
-    },
-    async namesForGroup(groupId) {
-      const rows = await db
-        .selectFrom('group_permissions')
-        .innerJoin('permissions', 'permissions.id', 'group_permissions.permission_id')
-        .select('permissions.name')
-        .where('group_permissions.group_id', '=', groupId)
-        .orderBy('permissions.name')
-        .execute();
-      return rows.map((r) => r.name);
-    },
-    async setForGroup(groupId, names) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('group_permissions').where('group_id', '=', groupId).execute();
-        if (names.length === 0) return;
-        await trx
-          .insertInto('group_permissions')
-          .columns(['group_id', 'permission_id'])
-          .expression((eb) => eb.selectFrom('permissions').select([eb.lit(Math.trunc(groupId)).as('group_id'), 'id']).where('name', 'in', names))
-          .execute();
-      });
-    },
+    directNamesForUser: (userId) => namesHeldBy('user', userId),
+    setForUser: (userId, names) => setFor('user', userId, names),
+    namesForGroup: (groupId) => namesHeldBy('group', groupId),
+    setForGroup: (groupId, names) => setFor('group', groupId, names),
   };
 }
