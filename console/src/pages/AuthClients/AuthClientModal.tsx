@@ -1,8 +1,8 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { authClientsApi } from '../../api/auth-clients';
 import type { AuthClient } from '../../api/types';
 import { Button } from '../../components/Button';
-import { FormMessage } from '../../components/Field';
+import { FormModal } from '../../components/FormModal';
 import { Modal } from '../../components/Modal';
 import { SecretValue } from '../../components/SecretValue';
 import { useSession } from '../../hooks/use-session';
@@ -56,22 +56,9 @@ export function AuthClientModal({ client, onClose, onSaved }: AuthClientModalPro
     );
   }
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
   return (
-    <Modal title={client ? 'Edit Auth Client' : 'Create Auth-Client'} onClose={onClose} size="lg">
-      <form onSubmit={onSubmit} noValidate className="gh-form">
-        <FormMessage message={submit.message} />
-        <AuthClientFields form={form} onChange={setForm} errors={submit.errors} editing={Boolean(client)} />
-        <div className="gh-modal__footer gh-modal__footer--form">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title={client ? 'Edit Auth Client' : 'Create Auth-Client'} onClose={onClose} submit={submit} size="lg">
+      <AuthClientFields form={form} onChange={setForm} errors={submit.errors} editing={Boolean(client)} />
+    </FormModal>
   );
 }

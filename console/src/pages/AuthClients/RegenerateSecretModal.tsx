@@ -1,8 +1,9 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { authClientsApi } from '../../api/auth-clients';
 import type { AuthClient } from '../../api/types';
 import { Button } from '../../components/Button';
-import { FormMessage, SelectField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
+import { FormModal } from '../../components/FormModal';
 import { Modal } from '../../components/Modal';
 import { SecretValue } from '../../components/SecretValue';
 import { useSession } from '../../hooks/use-session';
@@ -41,25 +42,12 @@ export function RegenerateSecretModal({ client, onClose }: { client: AuthClient;
       </Modal>
     );
   }
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
   return (
-    <Modal title="Regenerate secret" onClose={onClose}>
-      <form onSubmit={onSubmit} className="gh-form">
-        <FormMessage message={submit.message} />
-        <p>
-          Generate a new client secret for <strong>{client.name}</strong>. Apps that use the old secret must be updated.
-        </p>
-        <SelectField label="Keep the old secret working for" value={grace} onChange={setGrace} options={GRACE_OPTIONS} errors={submit.errors.grace_seconds} />
-        <div className="gh-modal__footer gh-modal__footer--form">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.submitting}>
-            Regenerate secret
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title="Regenerate secret" onClose={onClose} submit={submit} submitLabel="Regenerate secret" validate>
+      <p>
+        Generate a new client secret for <strong>{client.name}</strong>. Apps that use the old secret must be updated.
+      </p>
+      <SelectField label="Keep the old secret working for" value={grace} onChange={setGrace} options={GRACE_OPTIONS} errors={submit.errors.grace_seconds} />
+    </FormModal>
   );
 }

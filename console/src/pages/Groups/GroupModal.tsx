@@ -1,9 +1,8 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { groupsApi } from '../../api/groups';
 import type { Group } from '../../api/types';
-import { Button } from '../../components/Button';
-import { FormMessage, SelectField, TextField } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { SelectField, TextField } from '../../components/Field';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/use-submit';
 import { useToast } from '../../hooks/use-toast';
 
@@ -21,33 +20,20 @@ export function GroupModal({ group, onClose, onSaved }: { group?: Group; onClose
     onClose();
   }, [description, group, name, onClose, onSaved, status, toast]);
   const submit = useSubmit(save);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
   return (
-    <Modal title={group ? 'Edit Group' : 'Create Group'} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="gh-form">
-        <FormMessage message={submit.message} />
-        <TextField label="Name" value={name} onChange={setName} errors={submit.errors.name} autoFocus autoComplete="off" />
-        <TextField label="Description" value={description} onChange={setDescription} errors={submit.errors.description} autoComplete="off" />
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(v) => setStatus(v as Group['status'])}
-          errors={submit.errors.status}
-          options={[
-            { value: 'ACTIVE', label: 'Active' },
-            { value: 'INACTIVE', label: 'Inactive (grants nothing to its members)' },
-          ]}
-        />
-        <div className="gh-modal__footer gh-modal__footer--form">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title={group ? 'Edit Group' : 'Create Group'} onClose={onClose} submit={submit}>
+      <TextField label="Name" value={name} onChange={setName} errors={submit.errors.name} autoFocus autoComplete="off" />
+      <TextField label="Description" value={description} onChange={setDescription} errors={submit.errors.description} autoComplete="off" />
+      <SelectField
+        label="Status"
+        value={status}
+        onChange={(v) => setStatus(v as Group['status'])}
+        errors={submit.errors.status}
+        options={[
+          { value: 'ACTIVE', label: 'Active' },
+          { value: 'INACTIVE', label: 'Inactive (grants nothing to its members)' },
+        ]}
+      />
+    </FormModal>
   );
 }

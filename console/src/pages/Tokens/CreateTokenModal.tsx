@@ -1,7 +1,8 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { tokensApi } from '../../api/users';
 import { Button } from '../../components/Button';
-import { FieldErrors, FormMessage, TextField } from '../../components/Field';
+import { FieldErrors, TextField } from '../../components/Field';
+import { FormModal } from '../../components/FormModal';
 import { Modal } from '../../components/Modal';
 import { PermissionPicker } from '../../components/PermissionPicker';
 import { SecretValue } from '../../components/SecretValue';
@@ -29,35 +30,22 @@ export function CreateTokenModal({ userId, onClose, onCreated }: { userId: numbe
       </Modal>
     );
   }
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
   return (
-    <Modal title="Create API Token" onClose={onClose} size="lg">
-      <form onSubmit={onSubmit} noValidate className="gh-form">
-        <FormMessage message={submit.message} />
-        <TextField label="Token Name" value={name} onChange={setName} errors={submit.errors.name} autoFocus autoComplete="off" />
-        <fieldset className="gh-fieldset">
-          <legend>Scopes</legend>
-          <label className="gh-check">
-            <input type="radio" name="token-scope" checked={all} onChange={() => setAll(true)} />
-            <span>All of the user's permissions</span>
-          </label>
-          <label className="gh-check">
-            <input type="radio" name="token-scope" checked={!all} onChange={() => setAll(false)} />
-            <span>Only the permissions chosen below</span>
-          </label>
-          <FieldErrors id="token-scopes-errors" errors={submit.errors.scopes} />
-        </fieldset>
-        {!all && <PermissionPicker legend="Token permissions" value={scopes} onChange={setScopes} />}
-        <div className="gh-modal__footer gh-modal__footer--form">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title="Create API Token" onClose={onClose} submit={submit} size="lg">
+      <TextField label="Token Name" value={name} onChange={setName} errors={submit.errors.name} autoFocus autoComplete="off" />
+      <fieldset className="gh-fieldset">
+        <legend>Scopes</legend>
+        <label className="gh-check">
+          <input type="radio" name="token-scope" checked={all} onChange={() => setAll(true)} />
+          <span>All of the user's permissions</span>
+        </label>
+        <label className="gh-check">
+          <input type="radio" name="token-scope" checked={!all} onChange={() => setAll(false)} />
+          <span>Only the permissions chosen below</span>
+        </label>
+        <FieldErrors id="token-scopes-errors" errors={submit.errors.scopes} />
+      </fieldset>
+      {!all && <PermissionPicker legend="Token permissions" value={scopes} onChange={setScopes} />}
+    </FormModal>
   );
 }

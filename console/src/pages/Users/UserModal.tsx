@@ -1,8 +1,6 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { usersApi } from '../../api/users';
-import { Button } from '../../components/Button';
-import { FormMessage } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormModal } from '../../components/FormModal';
 import { useSubmit } from '../../hooks/use-submit';
 import { useToast } from '../../hooks/use-toast';
 import { emptyUserForm, userInputFrom } from './user-form';
@@ -18,22 +16,9 @@ export function UserModal({ onClose, onSaved }: { onClose(): void; onSaved(id: n
     onSaved(user.id);
   }, [form, onSaved, toast]);
   const submit = useSubmit(save);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit.run();
-  };
   return (
-    <Modal title="Create User" onClose={onClose} size="lg">
-      <form onSubmit={onSubmit} noValidate className="gh-form">
-        <FormMessage message={submit.message} />
-        <UserFields form={form} onChange={setForm} errors={submit.errors} creating />
-        <div className="gh-modal__footer gh-modal__footer--form">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={submit.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title="Create User" onClose={onClose} submit={submit} size="lg">
+      <UserFields form={form} onChange={setForm} errors={submit.errors} creating />
+    </FormModal>
   );
 }
