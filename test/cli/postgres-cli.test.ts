@@ -1,30 +1,21 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
-import { openStore } from '../../src/storage/database.js';
 import { backends } from '../helpers/backends.js';
+import { createPostgresSchema, type PostgresSchema } from '../helpers/postgres-schema.js';
 import { cliEnvironment, ensureBuilt, runCli } from './run-cli.js';
 
 const url = process.env.TEST_DATABASE_URL;
 const onPostgres = backends().some((b) => b.name === 'postgres');
 
 describe('gatehouse CLI on PostgreSQL (real binary)', { skip: !onPostgres && 'TEST_DATABASE_URL is not set' }, () => {
-  const schema = `cli_${randomBytes(5).toString('hex')}`;
+  let schema: PostgresSchema;
   let context: ReturnType<typeof cliEnvironment>;
   before(async () => {
     await ensureBuilt();
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`create schema ${schema}`).execute(admin.db);
-    await admin.close();
-    const separator = url!.includes('?') ? '&' : '?';
-    context = cliEnvironment(`${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+    schema = await createPostgresSchema(url!, 'cli');
+    context = cliEnvironment(schema.url);
   });
-  after(async () => {
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.close();
-  });
+  after(() => schema?.drop());
 
   test('migrates, seeds and creates client 3 exactly as on SQLite', async () => {
     const created = await runCli(['client', 'create', '--name', 'Password Grant', '--grant', 'password', '--json'], context);

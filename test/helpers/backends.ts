@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/storage/database.js';
+import { createPostgresSchema } from './postgres-schema.js';
 
 export interface Backend {
   name: 'sqlite' | 'postgres';
@@ -23,18 +22,13 @@ export function backends(): Backend[] {
 
 /** A fresh schema per store, dropped on close, so test files run in parallel in isolation. */
 async function openPostgresSchema(url: string): Promise<Store> {
-  const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = openStore(url, { poolSize: 1 });
-  await sql.raw(`create schema ${schema}`).execute(admin.db);
-  await admin.close();
-  const store = openStore(url, { searchPath: schema, poolSize: 5 });
+  const schema = await createPostgresSchema(url, 'test');
+  const store = openStore(url, { searchPath: schema.name, poolSize: 5 });
   return {
     ...store,
     async close() {
       await store.close();
-      const cleanup = openStore(url, { poolSize: 1 });
-      await sql.raw(`drop schema ${schema} cascade`).execute(cleanup.db);
-      await cleanup.close();
+      await schema.drop();
     },
   };
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { createServices, type Services } from '../../src/services.js';
 import { openStore } from '../../src/storage/database.js';
 import { backends } from '../helpers/backends.js';
+import { createPostgresSchema, type PostgresSchema } from '../helpers/postgres-schema.js';
 import { ADMIN_PASSWORD, basic, bearer } from '../helpers/harness.js';
 import { startProxy } from './tcp-proxy.js';
 
@@ -15,22 +16,20 @@ const url = process.env.TEST_DATABASE_URL;
 const onPostgres = backends().some((b) => b.name === 'postgres');
 
 describe('PostgreSQL unreachable, then back (no restart)', { skip: !onPostgres && 'TEST_DATABASE_URL is not set' }, () => {
-  const schema = `outage_${randomBytes(5).toString('hex')}`;
+  let schema: PostgresSchema;
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   let services: Services;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let client: { id: number; secret: string };
 
   before(async () => {
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`create schema ${schema}`).execute(admin.db);
-    await admin.close();
+    schema = await createPostgresSchema(url!, 'outage');
     const target = new URL(url!);
     proxy = await startProxy(Number(target.port || 5432), target.hostname);
     const viaProxy = new URL(url!);
     viaProxy.port = String(proxy.port);
     const config = loadConfig({ GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'), GATEHOUSE_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: viaProxy.toString(), LOG_LEVEL: 'silent' });
-    services = createServices(config, openStore(config.databaseUrl, { searchPath: schema, poolSize: 4 }));
+    services = createServices(config, openStore(config.databaseUrl, { searchPath: schema.name, poolSize: 4 }));
     await bootstrap(services);
     app = await buildApp(services);
     const created = await services.clientService.create({ name: 'outage', grantTypes: ['password'], confidential: true }, { actor: null });
@@ -40,9 +39,7 @@ describe('PostgreSQL unreachable, then back (no restart)', { skip: !onPostgres &
     await app?.close();
     await services?.close();
     proxy?.close();
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.close();
+    await schema?.drop();
   });
 
   const token = () => app.inject({

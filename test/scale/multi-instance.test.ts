@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { sql } from 'kysely';
 import { decodeProtectedHeader } from 'jose';
-import { openStore } from '../../src/storage/database.js';
 import { formFields } from '../authorize/browser.js';
 import { cliEnvironment, ensureBuilt, runCli, startServer } from '../cli/run-cli.js';
 import { backends } from '../helpers/backends.js';
+import { createPostgresSchema, type PostgresSchema } from '../helpers/postgres-schema.js';
 import { FetchBrowser } from '../oidc/live-server.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -24,7 +23,7 @@ for (const counters of ['postgres', 'redis'] as const) {
   const skip = !onPostgres ? 'TEST_DATABASE_URL is not set' : counters === 'redis' && !redisUrl ? 'REDIS_TEST_URL is not set' : false;
 
   describe(`two gatehouse serve processes on one PostgreSQL database (counters in ${counters})`, { skip }, () => {
-    const schema = `multi_${randomBytes(5).toString('hex')}`;
+    let schema: PostgresSchema;
     let a: Server;
     let b: Server;
     let client: { id: number; secret: string };
@@ -32,11 +31,8 @@ for (const counters of ['postgres', 'redis'] as const) {
 
     before(async () => {
       await ensureBuilt();
-      const admin = openStore(url!, { poolSize: 1 });
-      await sql.raw(`create schema ${schema}`).execute(admin.db);
-      await admin.close();
-      const separator = url!.includes('?') ? '&' : '?';
-      context = cliEnvironment(`${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+      schema = await createPostgresSchema(url!, 'multi');
+      context = cliEnvironment(schema.url);
       Object.assign(context.env, {
         GATEHOUSE_ADMIN_PASSWORD: PASSWORD,
         GATEHOUSE_ISSUER: ISSUER,
@@ -51,9 +47,7 @@ for (const counters of ['postgres', 'redis'] as const) {
     after(async () => {
       a?.child.kill('SIGTERM');
       b?.child.kill('SIGTERM');
-      const admin = openStore(url!, { poolSize: 1 });
-      await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-      await admin.close();
+      await schema?.drop();
     });
 
     const passwordToken = async (server: Server) => {

@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, describe, test } from 'node:test';
-import { sql } from 'kysely';
-import { openStore } from '../../src/storage/database.js';
 import { cliEnvironment, ensureBuilt, runCli, startServer } from '../cli/run-cli.js';
 import { backends } from '../helpers/backends.js';
+import { createPostgresSchema, type PostgresSchema } from '../helpers/postgres-schema.js';
 
 const url = process.env.TEST_DATABASE_URL;
 const onPostgres = backends().some((b) => b.name === 'postgres');
 
 describe('instances starting together on a fresh PostgreSQL database', { skip: !onPostgres && 'TEST_DATABASE_URL is not set' }, () => {
-  const schema = `fresh_${randomBytes(5).toString('hex')}`;
-  after(async () => {
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.close();
-  });
+  let schema: PostgresSchema | undefined;
+  after(() => schema?.drop());
 
   test('all come up; built-in clients keep ids 1 and 2; one administrator; one key per algorithm', async () => {
     await ensureBuilt();
-    const admin = openStore(url!, { poolSize: 1 });
-    await sql.raw(`create schema ${schema}`).execute(admin.db);
-    await admin.close();
-    const separator = url!.includes('?') ? '&' : '?';
-    const context = cliEnvironment(`${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+    schema = await createPostgresSchema(url!, 'fresh');
+    const context = cliEnvironment(schema.url);
     const servers = await Promise.all([startServer(context), startServer(context), startServer(context)]);
     try {
       const printed = servers.filter((s) => /Created administrator/.test(s.output()));
