@@ -6,14 +6,16 @@ import type { ErrorObject } from 'ajv';
  * is its label; otherwise the wire name with `_` read as a space. Keys are dotted paths.
  */
 export function fieldMessages(issues: readonly ErrorObject[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+  // A Map: field names come from the request (`constructor`, `__proto__`), never from a prototype.
+  const errors = new Map<string, string[]>();
   for (const issue of issues) {
     const { field, label } = locate(issue);
     const message = describe(issue, label);
-    const list = (errors[field] ??= []);
+    const list = errors.get(field) ?? [];
     if (!list.includes(message)) list.push(message);
+    errors.set(field, list);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
 
 function locate(issue: ErrorObject): { field: string; label: string } {

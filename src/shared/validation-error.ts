@@ -12,14 +12,14 @@ export class ValidationError extends Error {
 
 /** Collects messages per field, then throws them all at once. */
 export class ValidationErrors {
-  private readonly errors: Record<string, string[]> = {};
+  private readonly errors = new Map<string, string[]>();
 
   add(field: string, message: string): void {
-    (this.errors[field] ??= []).push(message);
+    this.errors.set(field, [...(this.errors.get(field) ?? []), message]);
   }
 
   throwIfAny(): void {
-    if (Object.keys(this.errors).length > 0) throw new ValidationError(this.errors);
+    if (this.errors.size > 0) throw new ValidationError(Object.fromEntries(this.errors));
   }
 }
 

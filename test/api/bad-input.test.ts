@@ -52,6 +52,13 @@ eachBackend('bad input', (ctx) => {
     assert.deepEqual(res.json().errors, { secret: ['The secret field is not allowed.'], user_id: ['The user id field is not allowed.'] });
   });
 
+  test('fields named like Object.prototype members are reported as fields, not a 500 (the fuzz test found it)', async () => {
+    const res = await raw('POST', '/groups', '{"name":"Proto","constructor":-1,"toString":"x","hasOwnProperty":0}');
+    assert.equal(res.statusCode, 422, res.body);
+    assert.deepEqual(Object.keys(res.json().errors).sort(), ['constructor', 'hasOwnProperty', 'toString']);
+    assert.deepEqual(res.json().errors.constructor, ['The constructor field is not allowed.']);
+  });
+
   test('oversized bodies are a 413; other media types a 415', async () => {
     const big = await api(ctx.h, 'POST', '/groups', admin, { name: 'Big', description: 'x'.repeat(70 * 1024) });
     assert.equal(big.statusCode, 413);
