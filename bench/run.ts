@@ -26,7 +26,7 @@ export interface BenchOptions {
   /** Tokens added for the large-store pass (0 skips it). */
   tokens: number;
   clients: number;
-  /** Write V8 CPU profiles of the Gatehouse server into bench/results/profiles/. */
+  /** Write one V8 CPU profile of the Gatehouse server per scenario into bench/results/profiles/ (its load only). */
   profile: boolean;
   databaseUrl?: string;
   out?: string;
@@ -47,6 +47,8 @@ export interface BenchReport {
   largeStore?: { rows: Record<string, number>; scenarios: ScenarioReport[] };
   checks: Check[];
 }
+
+const PROFILE_DIR = join(BENCH_DIR, 'results', 'profiles');
 
 const PROBE = { connections: 2, overallRate: 200 } as const;
 
@@ -172,11 +174,16 @@ function rerunWithLargeStore(opts: BenchOptions, name: string): boolean {
   return !opts.quick || ['client_credentials', 'me', 'introspection'].includes(name);
 }
 
-async function pinnedScenarios(opts: BenchOptions, seed: Seed, baselineRps: number, largeStore = false): Promise<ScenarioReport[]> {
+async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed, baselineRps: number, largeStore = false): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
   for (const { file, scenario } of PINNED_SCENARIOS) {
     if (!wanted(opts, scenario.name) || (largeStore && !rerunWithLargeStore(opts, scenario.name))) continue;
+    if (opts.profile) await server.request({ type: 'profile-start' });
     const m = await measure(opts, file, scenario, seed);
+    if (opts.profile) {
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      await server.request({ type: 'profile-stop', file: join(PROFILE_DIR, `${scenario.name}${largeStore ? '-large-store' : ''}.cpuprofile`) });
+    }
     reports.push(report(scenario, m, baselineRps, 'baseline'));
     process.stderr.write(`  ${scenario.name}: ${Math.round(m.result.rps)} req/s\n`);
   }
@@ -195,7 +202,6 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const port = await freePort();
   const server = await startServer<Seed>('server.ts', {
     cores: PINNING?.server,
-    nodeFlags: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_DIR, 'results', 'profiles')}`] : [],
     env: {
       ...database.env,
       PORT: String(port),
@@ -209,13 +215,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   });
   try {
     const seed = { ...server.ready, pid: server.child.pid };
-    const scenarios = await pinnedScenarios(opts, seed, base.rps);
+    const scenarios = await pinnedScenarios(opts, server, seed, base.rps);
     const password = wanted(opts, 'password') ? await passwordPhase(opts, server, seed) : undefined;
     let largeStore: BenchReport['largeStore'];
     if (opts.tokens > 0) {
       process.stderr.write(`  adding ${opts.tokens.toLocaleString('en-US')} access and refresh tokens…\n`);
       const rows = await server.request<Record<string, number>>({ type: 'bulk-tokens', count: opts.tokens });
-      largeStore = { rows, scenarios: await pinnedScenarios(opts, seed, base.rps, true) };
+      largeStore = { rows, scenarios: await pinnedScenarios(opts, server, seed, base.rps, true) };
     }
     const result: BenchReport = {
       startedAt,

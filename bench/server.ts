@@ -1,5 +1,7 @@
 // Gatehouse as `gatehouse serve` runs it (loadConfig → openStore → createServices →
 // bootstrap → buildApp → listen), plus the bench's seed data. Talks to bench/run.ts over IPC.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { SYSTEM_CONTEXT } from '../src/audit/audit-log.js';
@@ -85,9 +87,20 @@ async function stats() {
 const app = await buildApp(services);
 await app.listen({ port: config.port, host: '127.0.0.1' });
 
-process.on('message', async (message: { id: number; type: string; count?: number }) => {
+/** `--profile`: one V8 CPU profile per scenario, covering only its load. */
+const profiler = new Session();
+profiler.connect();
+const inspect = (method: string, params?: object) =>
+  new Promise<any>((resolve, reject) => profiler.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+
+process.on('message', async (message: { id: number; type: string; count?: number; file?: string }) => {
   try {
     if (message.type === 'bulk-tokens') await bulkTokens(message.count!);
+    if (message.type === 'profile-start') {
+      await inspect('Profiler.enable');
+      await inspect('Profiler.start');
+    }
+    if (message.type === 'profile-stop') writeFileSync(message.file!, JSON.stringify((await inspect('Profiler.stop')).profile));
     const reply = { id: message.id, ...(await stats()) };
     process.send!(reply);
   } catch (error) {
