@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { ReadSnapshot } from './sqlite-read-snapshot.js';
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
@@ -96,19 +97,21 @@ class Lease implements DatabaseConnection {
  * and a write that fails still fails only its caller.
  *
  * Reads outside transactions go to a second, read-only connection that sees only committed
- * data (WAL snapshots), so they neither wait for a group nor see a write that may yet be
- * lost. An in-memory database has one connection, which serves both.
+ * data (WAL snapshots, one per turn of the event loop: see ReadSnapshot), so they neither
+ * wait for a group nor see a write that may yet be lost. An in-memory database has one connection, which serves both.
  */
 export class GroupCommitDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #writes: StatementCache;
   readonly #reads: StatementCache;
+  readonly #snapshot: ReadSnapshot | undefined;
   #group: Group | undefined;
   #closed = false;
 
   constructor(readonly writer: BetterSqlite3.Database, private readonly reader: BetterSqlite3.Database = writer) {
     this.#writes = new StatementCache(writer);
     this.#reads = reader === writer ? this.#writes : new StatementCache(reader);
+    this.#snapshot = reader === writer ? undefined : new ReadSnapshot(reader);
   }
 
   async init(): Promise<void> {}
@@ -127,7 +130,9 @@ export class GroupCommitDriver implements Driver {
   execute(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
     const statement = this.#writes.get(query.sql);
     if (!lease.inTransaction && statement.readonly) {
-      return run(this.reader === this.writer ? statement : this.#reads.get(query.sql), query.parameters);
+      if (!this.#snapshot) return run(statement, query.parameters);
+      this.#snapshot.enter();
+      return run(this.#reads.get(query.sql), query.parameters);
     }
     const group = this.#open();
     try {
@@ -181,6 +186,7 @@ export class GroupCommitDriver implements Driver {
       this.#commit();
     } finally {
       this.#mutex.unlock();
+      this.#snapshot?.release();
       if (this.reader !== this.writer) this.reader.close();
       this.writer.close();
     }
@@ -217,6 +223,8 @@ export class GroupCommitDriver implements Driver {
     const group = this.#group;
     if (!group) return;
     this.#group = undefined;
+    // Reads after this commit must see it; and a checkpoint (run by the commit) is not held back.
+    this.#snapshot?.release();
     try {
       this.writer.exec('commit');
       group.resolve();

@@ -73,6 +73,27 @@ describe('SQLite group commit [file]', () => {
     assert.deepEqual(inside.map((r: any) => r.name), ['old', 'new', 'newer']);
   });
 
+  test('reads in one turn share a snapshot that our own commits end at once', async () => {
+    const names = async () => (await store.db.selectFrom('items' as any).select('name').execute()).map((r: any) => r.name);
+    await insert('first');
+    assert.deepEqual(await names(), ['first']);
+    // Same turn, no await on I/O in between: our write is visible as soon as it resolves.
+    await insert('second');
+    assert.deepEqual(await names(), ['first', 'second']);
+
+    // Another process's commit shows from the next turn on, never later.
+    const other = new SQLite(file);
+    try {
+      assert.deepEqual(await names(), ['first', 'second']);
+      other.prepare('insert into items (name) values (?)').run('from another process');
+      assert.deepEqual(await names(), ['first', 'second'], 'the rest of the turn keeps its snapshot');
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(await names(), ['first', 'second', 'from another process']);
+    } finally {
+      other.close();
+    }
+  });
+
   test('closing the store commits what is pending', async () => {
     const pending = insert('last');
     await store.close();
