@@ -1,7 +1,7 @@
 import { PERSONAL_ACCESS_CLIENT_ID } from '../clients/client.js';
 import type { Clock } from '../crypto/clock.js';
 import { sha256 } from '../crypto/digest.js';
-import { randomToken } from '../crypto/random.js';
+import { randomToken, timeOrderedId } from '../crypto/random.js';
 import type { AccessTokenRecord } from './token-records.js';
 import type { TokenRepository } from './token-repository.js';
 
@@ -22,7 +22,7 @@ export function createPersonalAccessTokens(deps: { tokens: TokenRepository; cloc
       const token = PERSONAL_TOKEN_PREFIX + randomToken(32);
       const now = clock.now();
       const record: AccessTokenRecord = {
-        id: randomToken(16),
+        id: timeOrderedId(now),
         userId,
         clientId: PERSONAL_ACCESS_CLIENT_ID,
         name,

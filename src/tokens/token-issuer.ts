@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Clock } from '../crypto/clock.js';
 import { sha256 } from '../crypto/digest.js';
-import { randomToken } from '../crypto/random.js';
+import { randomToken, timeOrderedId } from '../crypto/random.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { signAccessToken } from './access-token-jwt.js';
 import { formatScope } from './scopes.js';
@@ -45,8 +45,8 @@ export function createTokenIssuer(deps: { config: Config; ring: KeyRing; tokens:
     async issue(request: IssueRequest): Promise<TokenResponse> {
       const now = clock.now();
       const iat = Math.floor(now / 1000);
-      const jti = randomToken(16);
-      const familyId = request.familyId ?? (request.refresh ? randomToken(16) : null);
+      const jti = timeOrderedId(now);
+      const familyId = request.familyId ?? (request.refresh ? timeOrderedId(now) : null);
       const expiresIn = config.ttl.accessToken;
       const accessToken = await signAccessToken(ring, config.signingAlg, {
         iss: config.issuer,

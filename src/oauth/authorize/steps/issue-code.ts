@@ -1,6 +1,6 @@
 import type { Client } from '../../../clients/client.js';
 import { sha256 } from '../../../crypto/digest.js';
-import { randomToken } from '../../../crypto/random.js';
+import { randomToken, timeOrderedId } from '../../../crypto/random.js';
 import type { Services } from '../../../services.js';
 import type { LoginSession } from '../../../sessions/login-session.js';
 import type { User } from '../../../users/user.js';
@@ -33,7 +33,7 @@ export async function issueCode(services: Services, grant: CodeGrant): Promise<s
     codeChallenge: grant.codeChallenge,
     nonce: grant.nonce ?? null,
     authTime: grant.session.authTime,
-    familyId: randomToken(16),
+    familyId: timeOrderedId(now),
     consumedAt: null,
     createdAt: now,
     expiresAt: now + services.config.ttl.authCode * 1000,
