@@ -5,7 +5,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
-import { groupCommitDialect } from './sqlite-group-commit.js';
+import { allowDirectReads } from './direct-reads.js';
+import { GroupCommitDriver, groupCommitDialect } from './sqlite-group-commit.js';
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -57,6 +58,8 @@ function openSqlite(path: string): Store {
   const reader = file === ':memory:' ? undefined : new SQLite(file, { readonly: true });
   reader?.pragma('busy_timeout = 5000');
   reader?.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: groupCommitDialect(sqlite, reader) });
+  const driver = new GroupCommitDriver(sqlite, reader);
+  const db = new Kysely<Database>({ dialect: groupCommitDialect(driver) });
+  if (reader) allowDirectReads(db, (query, parameters) => driver.readCommitted(query, parameters));
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

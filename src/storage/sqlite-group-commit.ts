@@ -127,6 +127,16 @@ export class GroupCommitDriver implements Driver {
     if (group) await group.durable;
   }
 
+  /**
+   * A read outside any transaction, run at once on the read connection: what `execute`
+   * does for it, without the lease and the promises around it (see storage/direct-reads).
+   */
+  readCommitted(sql: string, parameters: readonly unknown[]): unknown[] {
+    if (this.#closed) throw new Error('the database is closed');
+    this.#snapshot?.enter();
+    return this.#reads.get(sql).all(parameters as unknown[]);
+  }
+
   execute(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
     const statement = this.#writes.get(query.sql);
     if (!lease.inTransaction && statement.readonly) {
@@ -256,9 +266,9 @@ export class GroupCommitDriver implements Driver {
 }
 
 /** Kysely's SQLite dialect with the group-commit driver above. */
-export function groupCommitDialect(writer: BetterSqlite3.Database, reader?: BetterSqlite3.Database): Dialect {
+export function groupCommitDialect(driver: GroupCommitDriver): Dialect {
   return {
-    createDriver: () => new GroupCommitDriver(writer, reader),
+    createDriver: () => driver,
     createQueryCompiler: () => new SqliteQueryCompiler(),
     createAdapter: () => new SqliteAdapter(),
     createIntrospector: (db: Kysely<any>) => new SqliteIntrospector(db),

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/storage/database.js';
+import { prepared } from '../../src/storage/prepared.js';
 
 // SQLite group commit (src/storage/sqlite-group-commit.ts): concurrent writes share one
 // commit, and no caller hears "written" before the commit that holds its write.
@@ -92,6 +93,26 @@ describe('SQLite group commit [file]', () => {
     } finally {
       other.close();
     }
+  });
+
+  test('prepared reads skip the executor yet see exactly what other reads see', async () => {
+    const byName = prepared(store.db, (name: string) => store.db.selectFrom('items' as any).select('name').where('name', '=', name));
+    await insert('committed');
+    assert.deepEqual((await byName('committed')).rows, [{ name: 'committed' }]);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('items' as any).values({ name: 'in progress' }).execute();
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual((await byName('in progress')).rows, [], 'a transaction in progress is invisible');
+    release();
+    await transaction;
+    assert.deepEqual((await byName('in progress')).rows, [{ name: 'in progress' }]);
+    await store.close();
+    await assert.rejects(byName('committed'), /closed/);
+    store = openStore(`sqlite:${file}`);
   });
 
   test('closing the store commits what is pending', async () => {
