@@ -1,20 +1,15 @@
 import type { FastifyServerOptions } from 'fastify';
 
+/** Fields that hold credentials, secrets or tokens, blanked at the top level and one level down. */
+const SECRET_FIELDS = ['password', 'client_secret', 'secret', 'access_token', 'refresh_token', 'id_token', 'token', 'code', 'code_verifier', 'passwordHash'];
+
 /** Paths pino blanks out: credentials, secrets and tokens never reach a log line. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.client_secret',
-  '*.secret',
-  '*.access_token',
-  '*.refresh_token',
-  '*.id_token',
-  '*.token',
-  '*.code',
-  '*.code_verifier',
-  '*.passwordHash',
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((field) => `*.${field}`),
 ];
 
 /** Fastify logger options: pino with redaction; URLs are logged without their query. */
