@@ -3,6 +3,7 @@ import { defaultFeatures } from './features.js';
 import { apiPlugin, type ApiRoutes } from './api/api-plugin.js';
 import { registerHealth } from './health.js';
 import { registerMetrics } from './metrics/metrics-routes.js';
+import { lazyChildLogger } from './lazy-child-logger.js';
 import { loggerOptions } from './logger.js';
 import { createGrantRegistry } from './oauth/grants/grant-registry.js';
 import type { GrantHandler } from './oauth/grants/grant-handler.js';
@@ -28,6 +29,7 @@ export async function buildApp(services: Services, overrides: AppOptions = {}): 
   const { config } = services;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    childLoggerFactory: lazyChildLogger,
     // A hop count becomes the equivalent function (Fastify's types take no number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 256 * 1024,
@@ -40,10 +42,12 @@ export async function buildApp(services: Services, overrides: AppOptions = {}): 
   app.addHook('preClose', async () => {
     draining = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  const https = config.issuer.startsWith('https:');
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     if (draining) reply.header('Connection', 'close');
-    if (config.issuer.startsWith('https:')) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (https) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    done(null, payload);
   });
   registerMetrics(app, services.metrics);
   const grants = createGrantRegistry(options.extraGrants);

@@ -6,13 +6,21 @@ import type { Metrics } from './metrics.js';
  * It carries counts only, never identifiers; restrict it at the proxy if counts are sensitive.
  */
 export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  // One labelled child per method, route and status, looked up by a plain string key:
+  // prom-client otherwise validates and hashes the label set on every observation.
+  const durations = new Map<string, { observe(seconds: number): void }>();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
-    if (route === undefined || route === '/metrics') return;
-    metrics.requestDuration.observe(
-      { method: request.method, route, status_code: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    if (route !== undefined && route !== '/metrics') {
+      const key = `${request.method} ${reply.statusCode} ${route}`;
+      let child = durations.get(key);
+      if (!child) {
+        child = metrics.requestDuration.labels({ method: request.method, route, status_code: String(reply.statusCode) });
+        durations.set(key, child);
+      }
+      child.observe(reply.elapsedTime / 1000);
+    }
+    done();
   });
   app.get('/metrics', async (_request, reply) => {
     reply.type(metrics.registry.contentType).header('Cache-Control', 'no-store');

@@ -19,6 +19,8 @@ eachBackend(
       const { events } = await ctx.h.services.auditEvents.list({}, { offset: 0, limit: 1000 });
       const haystacks = { logs: ctx.h.logs.join('\n'), audit: JSON.stringify(events) };
       assert.ok(haystacks.logs.length > 0, 'debug logging produced lines');
+      const requestLines = ctx.h.logs.map((line) => JSON.parse(line)).filter((line) => line.req);
+      assert.ok(requestLines.length > 0 && requestLines.every((line) => typeof line.reqId === 'string'), 'request lines carry their request id');
       const secrets = [client.secret, ADMIN_PASSWORD, 'wrong-password-123', tokens.access_token, tokens.refresh_token];
       for (const [where, text] of Object.entries(haystacks)) {
         for (const secret of secrets) assert.ok(!text.includes(secret), `${where} contains a secret`);
