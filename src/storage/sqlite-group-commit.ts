@@ -10,9 +10,9 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { Mutex, StatementCache, type Statement } from './sqlite-driver-parts.js';
 import { ReadSnapshot } from './sqlite-read-snapshot.js';
-
-type Statement = BetterSqlite3.Statement<unknown[]>;
+import type { WalSync } from './wal-sync.js';
 
 /** A group of writes from concurrent requests, committed (and fsynced) together. */
 interface Group {
@@ -21,40 +21,9 @@ interface Group {
   reject(error: unknown): void;
 }
 
-/** Prepared statements by SQL text, so a query is parsed once, not per request. */
-class StatementCache {
-  readonly #statements = new Map<string, Statement>();
-  constructor(private readonly db: BetterSqlite3.Database, private readonly max = 500) {}
-
-  get(sql: string): Statement {
-    let statement = this.#statements.get(sql);
-    if (statement === undefined || statement.busy) {
-      statement = this.db.prepare(sql);
-      if (this.#statements.size >= this.max) this.#statements.delete(this.#statements.keys().next().value!);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-}
-
-/** A first-in, first-out lock: one holder of the write connection at a time. */
-class Mutex {
-  #locked = false;
-  readonly #waiting: (() => void)[] = [];
-
-  async lock(): Promise<void> {
-    if (!this.#locked) {
-      this.#locked = true;
-      return;
-    }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
-  }
-
-  unlock(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#locked = false;
-  }
+/** A failed fsync is a disk I/O error (503, STYLE): the process must restart to write again. */
+function syncFailure(cause: unknown): Error {
+  return Object.assign(new Error('disk I/O error: the database could not be synced to disk; restart Gatehouse', { cause }), { code: 'SQLITE_IOERR' });
 }
 
 function quote(name: string): string {
@@ -88,17 +57,19 @@ class Lease implements DatabaseConnection {
 }
 
 /**
- * SQLite with group commit. With `synchronous = FULL` every commit is an fsync (0.2–1 ms
- * here) that blocks the event loop, so a commit per write caps the server at a few
- * thousand writes per second. Instead, writes made outside an explicit transaction, and
- * explicit transactions (as savepoints), join one open transaction that is committed once
- * per turn of the event loop. No caller's promise resolves before the commit that contains
- * its write has returned, so what a caller is told was written is as durable as before,
- * and a write that fails still fails only its caller.
+ * SQLite with group commit. A durable commit costs an fsync (0.2–1 ms here), so a commit per
+ * write would cap the server at a few thousand writes per second. Instead, writes made
+ * outside an explicit transaction, and explicit transactions (as savepoints), join one open
+ * transaction, committed once per turn of the event loop, or, while the previous commit's
+ * fsync runs off the event loop (WalSync), as soon as it ends. No caller's promise resolves
+ * before the commit that contains its write is on disk, so what a caller is told was
+ * written survives power loss, and a write that fails still fails only its caller.
  *
- * Reads outside transactions go to a second, read-only connection that sees only committed
- * data (WAL snapshots, one per turn of the event loop: see ReadSnapshot), so they neither
- * wait for a group nor see a write that may yet be lost. An in-memory database has one connection, which serves both.
+ * Reads outside transactions go to a second, read-only connection that sees committed data
+ * only (WAL snapshots, one per turn of the event loop: see ReadSnapshot), so they never wait
+ * for a group nor see a transaction in progress. A commit is visible from the moment SQLite
+ * writes it, up to one fsync before its writers hear of it. An in-memory database has one
+ * connection, which serves both, and nothing to sync.
  */
 export class GroupCommitDriver implements Driver {
   readonly #mutex = new Mutex();
@@ -106,9 +77,14 @@ export class GroupCommitDriver implements Driver {
   readonly #reads: StatementCache;
   readonly #snapshot: ReadSnapshot | undefined;
   #group: Group | undefined;
+  /** The WAL fsync of the last commit, while it runs: the next group waits for it to end. */
+  #syncing: Promise<void> | undefined;
+  /** Set when an fsync failed: what was written may not be on disk, so no write is accepted. */
+  #failed: Error | undefined;
   #closed = false;
 
-  constructor(readonly writer: BetterSqlite3.Database, private readonly reader: BetterSqlite3.Database = writer) {
+  /** Without `walSync` (in-memory databases), a commit is complete when `commit` returns. */
+  constructor(readonly writer: BetterSqlite3.Database, private readonly reader: BetterSqlite3.Database = writer, private readonly walSync?: WalSync) {
     this.#writes = new StatementCache(writer);
     this.#reads = reader === writer ? this.#writes : new StatementCache(reader);
     this.#snapshot = reader === writer ? undefined : new ReadSnapshot(reader);
@@ -193,9 +169,11 @@ export class GroupCommitDriver implements Driver {
     await this.#mutex.lock(); // after the queries already waiting for the connection
     this.#closed = true;
     try {
+      await this.#syncing;
       this.#commit();
     } finally {
       this.#mutex.unlock();
+      this.walSync?.close();
       this.#snapshot?.release();
       if (this.reader !== this.writer) this.reader.close();
       this.writer.close();
@@ -206,6 +184,7 @@ export class GroupCommitDriver implements Driver {
   #open(): Group {
     if (this.#group) return this.#group;
     if (this.#closed) throw new Error('the database is closed');
+    if (this.#failed) throw this.#failed;
     this.writer.exec('begin immediate');
     let resolve!: () => void;
     let reject!: (error: unknown) => void;
@@ -223,12 +202,17 @@ export class GroupCommitDriver implements Driver {
     // Waits for any explicit transaction in progress: it commits with the group.
     await this.#mutex.lock();
     try {
-      this.#commit();
+      if (!this.#syncing) this.#commit(); // else it commits when that sync ends
     } finally {
       this.#mutex.unlock();
     }
   }
 
+  /**
+   * Commits the open group, then tells its callers once the commit is on disk. While the WAL
+   * fsync runs (off the event loop), new writes gather in the next group, which commits when
+   * the sync ends: the slower the disk, the larger the groups.
+   */
   #commit(): void {
     const group = this.#group;
     if (!group) return;
@@ -237,14 +221,27 @@ export class GroupCommitDriver implements Driver {
     this.#snapshot?.release();
     try {
       this.writer.exec('commit');
-      group.resolve();
     } catch (error) {
       try {
         if (this.writer.inTransaction) this.writer.exec('rollback');
       } finally {
         group.reject(error);
       }
+      return;
     }
+    if (!this.walSync) return group.resolve();
+    if (this.#closed) {
+      this.walSync.syncNow();
+      return group.resolve();
+    }
+    this.#syncing = this.walSync.sync().then(
+      () => group.resolve(),
+      (error) => group.reject((this.#failed = syncFailure(error))),
+    );
+    void this.#syncing.finally(() => {
+      this.#syncing = undefined;
+      if (this.#group) this.#flush().catch(() => {});
+    });
   }
 
   /** SQLite rolls the whole transaction back on some errors (I/O, full disk): the group is lost. */

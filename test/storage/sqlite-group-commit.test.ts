@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { openStore, type Store } from '../../src/storage/database.js';
 import { prepared } from '../../src/storage/prepared.js';
+import { GroupCommitDriver, groupCommitDialect } from '../../src/storage/sqlite-group-commit.js';
+import { isStoreUnavailable } from '../../src/storage/store-errors.js';
+import { WalSync } from '../../src/storage/wal-sync.js';
 
 // SQLite group commit (src/storage/sqlite-group-commit.ts): concurrent writes share one
 // commit, and no caller hears "written" before the commit that holds its write.
@@ -121,5 +124,67 @@ describe('SQLite group commit [file]', () => {
     await pending;
     assert.deepEqual(committed(), ['last']);
     store = openStore(`sqlite:${file}`);
+  });
+});
+
+// The WAL fsync after each commit (src/storage/wal-sync.ts), with the fsync held by the test.
+describe('SQLite group commit: the WAL fsync', () => {
+  let dir: string;
+  let db: Kysely<any>;
+  let observer: SQLite.Database;
+  const syncs: { resolve(): void; reject(error: Error): void }[] = [];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-wal-sync-'));
+    const file = join(dir, 'test.db');
+    const writer = new SQLite(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('synchronous = NORMAL');
+    writer.exec('create table items (id integer primary key, name text not null)');
+    const heldSync = () => new Promise<void>((resolve, reject) => void syncs.push({ resolve, reject }));
+    db = new Kysely({ dialect: groupCommitDialect(new GroupCommitDriver(writer, new SQLite(file, { readonly: true }), new WalSync(file, heldSync))) });
+    observer = new SQLite(file, { readonly: true });
+  });
+  afterEach(async () => {
+    for (const sync of syncs.splice(0)) sync.resolve();
+    observer.close();
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (name: string) => db.insertInto('items').values({ name }).execute();
+  const committed = () => (observer.prepare('select name from items order by id').all() as { name: string }[]).map((r) => r.name);
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; !condition(); i++) {
+      assert.ok(i < 2000, 'timed out');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+
+  test('a write is answered only once the fsync after its commit returns; writes meanwhile form the next group', async () => {
+    let answered = false;
+    const first = insert('first').then(() => (answered = true));
+    await until(() => syncs.length === 1);
+    assert.deepEqual(committed(), ['first'], 'committed to the WAL');
+    assert.equal(answered, false, 'not answered before the fsync');
+    const next = [insert('second'), insert('third')];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(committed(), ['first'], 'the next group waits for the sync in flight');
+    syncs[0].resolve();
+    await first;
+    await until(() => syncs.length === 2);
+    assert.deepEqual(committed(), ['first', 'second', 'third'], 'one commit for both');
+    syncs[1].resolve();
+    await Promise.all(next);
+    assert.equal(syncs.length, 2);
+  });
+
+  test('a failed fsync fails its writers and every later write with a disk I/O error (503)', async () => {
+    const write = insert('maybe lost');
+    await until(() => syncs.length === 1);
+    syncs[0].reject(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+    await assert.rejects(write, (error: Error) => isStoreUnavailable(error) && /could not be synced/.test(error.message));
+    await assert.rejects(insert('later'), (error: Error) => isStoreUnavailable(error));
+    assert.deepEqual((await db.selectFrom('items').select('name').execute()).length, 1, 'reads still work');
   });
 });
