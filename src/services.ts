@@ -6,6 +6,7 @@ import { createSecretBox } from './crypto/secret-box.js';
 import { createKeyRing } from './keys/key-ring.js';
 import { createKeyService } from './keys/key-service.js';
 import { createAuditStore } from './storage/audit-store.js';
+import { createBearerStore } from './storage/bearer-store.js';
 import { createClientStore } from './storage/client-store.js';
 import { createGroupStore } from './storage/group-store.js';
 import { createPersonalTokenStore } from './storage/personal-token-store.js';
@@ -46,6 +47,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     users: createUserStore(store.db, now),
     clients: createClientStore(store.db, now),
     tokens: createTokenStore(store.db),
+    bearers: createBearerStore(store.db),
     keys: createKeyStore(store.db),
     permissions: createPermissionStore(store.db),
     auditEvents: createAuditStore(store.db),
@@ -80,7 +82,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     clientService: createClientService({ clients: repositories.clients, box, mode: config.clientSecrets, audit, clock }),
     keyService: createKeyService({ keys: repositories.keys, ring, box, clock, maxTokenTtlSeconds: config.ttl.accessToken }),
     issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),
-    verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, clock }),
+    verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, bearers: repositories.bearers, clock }),
     personalAccessTokens: createPersonalAccessTokens({ tokens: repositories.tokens, clock, ttlSeconds: config.ttl.personalAccessToken }),
     userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, sessions: repositories.sessions, hasher, audit }),
     profileService: createProfileService({ users: repositories.users, tokens: repositories.tokens, sessions: repositories.sessions, hasher, throttle, audit }),

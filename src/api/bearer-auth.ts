@@ -38,14 +38,12 @@ export async function authenticateBearer(services: Services, request: FastifyReq
     throw new ApiError('auth.unauthenticated', 'Unauthenticated.').withHeader('WWW-Authenticate', challenge());
   }
   const token = header.slice(7).trim();
-  const record = token ? await services.verifier.active(token) : undefined;
-  if (!record) throw invalidToken();
-  const client = await services.clients.findById(record.clientId);
-  if (!client || client.revoked) throw invalidToken();
+  const subject = token ? await services.verifier.activeSubject(token) : undefined;
+  if (!subject || subject.client.revoked) throw invalidToken();
+  const { token: record, client, user } = subject;
   if (record.userId === null) {
     return { kind: 'client', client, tokenId: record.id, scopes: record.scopes, permissions: grantedPermissions(record.scopes, client.permissions) };
   }
-  const user = await services.users.findById(record.userId);
   if (!user || user.status !== 'ACTIVE') throw invalidToken();
   const held = await userPermissions(services.permissions, user);
   return { kind: 'user', user, client, tokenId: record.id, scopes: record.scopes, permissions: grantedPermissions(record.scopes, held) };

@@ -7,7 +7,13 @@ import { prepared } from './prepared.js';
 import { bool, int, isUniqueViolation, json, list } from './rows.js';
 import type { ClientsTable, Database } from './schema.js';
 
-function toClient(row: Selectable<ClientsTable>): Client {
+/** The columns of a client other than its secrets (those are read only to authenticate it). */
+export const CLIENT_COLUMNS = [
+  'id', 'name', 'grant_types', 'redirect_uris', 'post_logout_redirect_uris', 'confidential', 'require_pkce', 'trusted', 'permissions', 'user_id', 'revoked', 'created_at', 'updated_at',
+] as const;
+type ClientRow = Pick<Selectable<ClientsTable>, (typeof CLIENT_COLUMNS)[number]>;
+
+export function toClient(row: ClientRow): Client {
   return {
     id: row.id,
     name: row.name,
@@ -48,7 +54,7 @@ async function unique<T>(work: Promise<T>): Promise<T> {
 }
 
 export function createClientStore(db: Kysely<Database>, now: () => number): ClientRepository {
-  const select = () => db.selectFrom('oauth_clients').selectAll();
+  const select = () => db.selectFrom('oauth_clients').select(CLIENT_COLUMNS);
   // Read by every client authentication and bearer check: compiled once.
   const byId = prepared(db, (id: number) => select().where('id', '=', id));
   const secretsById = prepared(db, (id: number) =>
@@ -97,12 +103,12 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
     },
     async page(query) {
       const page = await listPage(db.selectFrom('oauth_clients'), query, {
-        select: (qb) => qb.selectAll(),
+        select: (qb) => qb.select(CLIENT_COLUMNS),
         searchColumns: ['name'],
         orderColumns: { id: 'id', name: 'name', created_at: 'created_at', updated_at: 'updated_at' },
         idColumn: 'id',
       });
-      return { total: page.total, items: page.items.map((row) => toClient(row as Selectable<ClientsTable>)) };
+      return { total: page.total, items: page.items.map((row) => toClient(row as ClientRow)) };
     },
     async update(id, changes) {
       const row = await unique(
@@ -110,7 +116,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
           .updateTable('oauth_clients')
           .set({ ...changedColumns(changes), updated_at: now() })
           .where('id', '=', id)
-          .returningAll()
+          .returning(CLIENT_COLUMNS)
           .executeTakeFirst(),
       );
       return row && toClient(row);

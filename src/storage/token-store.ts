@@ -5,6 +5,8 @@ import { prepared, preparedInsert } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
 
+export const ACCESS_TOKEN_COLUMNS = ['id', 'user_id', 'client_id', 'name', 'scopes', 'family_id', 'token_hash', 'revoked', 'created_at', 'expires_at'] as const;
+
 export function toAccessTokenRecord(row: Selectable<AccessTokensTable>): AccessTokenRecord {
   return {
     id: row.id,
@@ -38,9 +40,7 @@ function toRefresh(row: Selectable<RefreshTokensTable>): RefreshTokenRecord {
 
 export function createTokenStore(db: Kysely<Database>): TokenRepository {
   // The statements of issuing, bearer checks, introspection and refresh, compiled once.
-  const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', [
-    'id', 'user_id', 'client_id', 'name', 'scopes', 'family_id', 'token_hash', 'revoked', 'created_at', 'expires_at',
-  ]);
+  const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', ACCESS_TOKEN_COLUMNS);
   const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
     'id', 'family_id', 'access_token_id', 'client_id', 'user_id', 'scopes', 'auth_time', 'revoked', 'used_at', 'created_at', 'expires_at',
   ]);

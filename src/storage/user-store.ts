@@ -7,7 +7,10 @@ import { bool, int, isUniqueViolation } from './rows.js';
 import { prepared } from './prepared.js';
 import type { Database, UsersTable } from './schema.js';
 
-export function toUser(row: Selectable<UsersTable>): User {
+/** The columns of a user other than the password hash (read only to check a password). */
+export const USER_COLUMNS = ['id', 'username', 'email', 'firstname', 'lastname', 'status', 'is_administrator', 'created_at', 'updated_at'] as const;
+
+export function toUser(row: Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>): User {
   return {
     id: row.id,
     username: row.username,
@@ -43,7 +46,7 @@ function uniqueColumn(error: unknown): UniqueViolation | unknown {
 
 export function createUserStore(db: Kysely<Database>, now: () => number): UserRepository {
   // Read by every bearer check, refresh and login: compiled once.
-  const byId = prepared(db, (id: number) => db.selectFrom('users').selectAll().where('id', '=', id));
+  const byId = prepared(db, (id: number) => db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id));
   const byUsername = prepared(db, (username: string) => db.selectFrom('users').selectAll().where('username', '=', username));
   const byEmail = prepared(db, (email: string) => db.selectFrom('users').selectAll().where('email', '=', email));
   return {

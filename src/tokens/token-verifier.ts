@@ -1,3 +1,4 @@
+import type { BearerRepository, BearerSubject, TokenReference } from '../api/bearer-repository.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../crypto/clock.js';
 import { sha256 } from '../crypto/digest.js';
@@ -14,8 +15,8 @@ export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
  * Resolves a presented access token (JWT or opaque personal access token) to its row.
  * The row is always read, so revocation takes effect at once (DESIGN §4).
  */
-export function createTokenVerifier(deps: { config: Config; ring: KeyRing; tokens: TokenRepository; clock: Clock; cacheSize?: number }) {
-  const { config, ring, tokens, clock } = deps;
+export function createTokenVerifier(deps: { config: Config; ring: KeyRing; tokens: TokenRepository; bearers: BearerRepository; clock: Clock; cacheSize?: number }) {
+  const { config, ring, tokens, bearers, clock } = deps;
   const audience = apiAudience(config.issuer);
   const cacheSize = deps.cacheSize ?? 10_000;
   /**
@@ -40,24 +41,37 @@ export function createTokenVerifier(deps: { config: Config; ring: KeyRing; token
     return claims;
   }
 
-  async function find(token: string, checkExpiry: boolean): Promise<AccessTokenRecord | undefined> {
+  /** Where the presented token's row is: its `jti` once the JWT checks out, else its hash. */
+  async function reference(token: string, checkExpiry: boolean): Promise<TokenReference | undefined> {
     const now = clock.now();
     if (looksLikeJwt(token)) {
       const claims = await verifiedClaims(token, now);
       // As jose's check (RFC 7519 §4.1.4): expired once `exp` is not after the current second.
       if (!claims || (checkExpiry && claims.exp <= Math.floor(now / 1000))) return undefined;
-      return tokens.findAccessToken(claims.jti);
+      return { id: claims.jti };
     }
-    if (token.length > 512) return undefined;
-    const record = await tokens.findAccessTokenByHash(sha256(token));
-    return record;
+    return token.length > 512 ? undefined : { hash: sha256(token) };
   }
+
+  async function find(token: string, checkExpiry: boolean): Promise<AccessTokenRecord | undefined> {
+    const ref = await reference(token, checkExpiry);
+    if (!ref) return undefined;
+    return 'id' in ref ? tokens.findAccessToken(ref.id) : tokens.findAccessTokenByHash(ref.hash);
+  }
+
+  const isActive = (record: AccessTokenRecord) => !record.revoked && record.expiresAt > clock.now();
 
   return {
     /** An active token's row, or undefined when it is unknown, expired, revoked or forged. */
     async active(token: string): Promise<AccessTokenRecord | undefined> {
       const record = await find(token, true);
-      return record && !record.revoked && record.expiresAt > clock.now() ? record : undefined;
+      return record && isActive(record) ? record : undefined;
+    },
+    /** As `active`, with the token's client and user read in the same query (bearer checks). */
+    async activeSubject(token: string): Promise<BearerSubject | undefined> {
+      const ref = await reference(token, true);
+      const subject = ref && (await bearers.find(ref));
+      return subject && isActive(subject.token) ? subject : undefined;
     },
     /** The row even when expired or revoked (revocation, RFC 7009). */
     identify: (token: string) => find(token, false),

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore, type Store } from '../../src/storage/database.js';
 import { createPostgresSchema } from './postgres-schema.js';
 
 export interface Backend {
-  name: 'sqlite' | 'postgres';
+  name: 'sqlite' | 'sqlite-file' | 'postgres';
   open(): Promise<Store>;
 }
 
@@ -19,6 +22,26 @@ export function backends(): Backend[] {
   if (url) all.push({ name: 'postgres', open: () => openPostgresSchema(url) });
   return all.filter((b) => wanted.includes(b.name));
 }
+
+/**
+ * SQLite on a temporary file: its own read connection, per-turn read snapshots, direct
+ * prepared reads and the WAL fsync, which an in-memory database (one connection) never uses.
+ * The repository contract suites run on it as well; HTTP tests stay in memory for speed.
+ */
+export const sqliteFile: Backend = {
+  name: 'sqlite-file',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const store = openStore(`sqlite:${join(dir, 'test.db')}`);
+    return {
+      ...store,
+      async close() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
 
 /** A fresh schema per store, dropped on close, so test files run in parallel in isolation. */
 async function openPostgresSchema(url: string): Promise<Store> {

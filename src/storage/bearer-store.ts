@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { BearerRepository } from '../api/bearer-repository.js';
+import { CLIENT_COLUMNS, toClient } from './client-store.js';
+import { prepared } from './prepared.js';
+import type { Database } from './schema.js';
+import { ACCESS_TOKEN_COLUMNS, toAccessTokenRecord } from './token-store.js';
+import { USER_COLUMNS, toUser } from './user-store.js';
+
+type Row = Record<string, any>;
+
+/** `alias.column as alias_column` for each column, and the way back to an unprefixed row. */
+function aliased(alias: string, columns: readonly string[]) {
+  return {
+    select: columns.map((column) => `${alias}.${column} as ${alias}_${column}`),
+    take(row: Row): Row {
+      const out: Row = {};
+      for (const column of columns) out[column] = row[`${alias}_${column}`];
+      return out;
+    },
+  };
+}
+
+export function createBearerStore(db: Kysely<Database>): BearerRepository {
+  const token = aliased('t', ACCESS_TOKEN_COLUMNS);
+  const client = aliased('c', CLIENT_COLUMNS);
+  const user = aliased('u', USER_COLUMNS);
+  const joined = () =>
+    db
+      .selectFrom('access_tokens as t')
+      .innerJoin('oauth_clients as c', 'c.id', 't.client_id')
+      .leftJoin('users as u', 'u.id', 't.user_id')
+      .select([...token.select, ...client.select, ...user.select] as any);
+  const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
+  const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
+  return {
+    async find(reference) {
+      const [row] = ('id' in reference ? await byId(reference.id) : await byHash(reference.hash)).rows as Row[];
+      if (!row) return undefined;
+      return {
+        token: toAccessTokenRecord(token.take(row) as any),
+        client: toClient(client.take(row) as any),
+        user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
+      };
+    },
+  };
+}
