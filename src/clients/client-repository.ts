@@ -10,6 +10,8 @@ export interface ClientRepository {
   findById(id: number): Promise<Client | undefined>;
   findByName(name: string): Promise<Client | undefined>;
   findSecrets(id: number): Promise<StoredSecrets | undefined>;
+  /** The client and its secrets in one read: client authentication runs on every token request. */
+  findWithSecrets(id: number): Promise<{ client: Client; secrets: StoredSecrets } | undefined>;
   list(): Promise<Client[]>;
   /** One page, searching the name; `orderBy` is one of CLIENT_ORDER. */
   page(query: ListQuery): Promise<ListPage<Client>>;

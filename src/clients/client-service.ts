@@ -2,7 +2,7 @@ import type { AuditLog, AuditContext } from '../audit/audit-log.js';
 import type { Clock } from '../crypto/clock.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import { UniqueViolation, ValidationError } from '../shared/validation-error.js';
-import type { Client, ClientChanges, NewClient } from './client.js';
+import type { Client, ClientChanges, NewClient, StoredSecrets } from './client.js';
 import type { ClientRepository } from './client-repository.js';
 import { createSecretMatcher, generateClientSecret, revealSecret, storeSecret, type SecretMode } from './client-secret.js';
 
@@ -73,9 +73,9 @@ export function createClientService({ clients, box, mode, audit, clock }: Client
       return { secret };
     },
 
-    async verifySecret(id: number, presented: string): Promise<boolean> {
-      const stored = await clients.findSecrets(id);
-      return stored !== undefined && secretMatches(stored, presented, clock.now());
+    /** Whether `presented` is the client's secret, or its previous one within the grace period. */
+    verifySecret(stored: StoredSecrets, presented: string): boolean {
+      return secretMatches(stored, presented, clock.now());
     },
   };
 }

@@ -23,12 +23,13 @@ export async function authenticateClient(services: Services, request: FastifyReq
   const wait = await services.throttle.retryAfter(key);
   if (wait > 0) throw tooManyAttempts(wait);
 
-  const client = /^[1-9]\d{0,9}$/.test(presented.clientId) ? await services.clients.findById(Number(presented.clientId)) : undefined;
+  const found = /^[1-9]\d{0,9}$/.test(presented.clientId) ? await services.clients.findWithSecrets(Number(presented.clientId)) : undefined;
+  const client = found?.client;
   const valid =
     client !== undefined &&
     !client.revoked &&
     (client.confidential
-      ? presented.secret !== undefined && (await services.clientService.verifySecret(client.id, presented.secret))
+      ? presented.secret !== undefined && services.clientService.verifySecret(found!.secrets, presented.secret)
       : presented.secret === undefined);
   if (!valid || !client) {
     await services.throttle.recordFailure(key);

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Client, ClientChanges } from '../clients/client.js';
+import type { Client, ClientChanges, StoredSecrets } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
 import { UniqueViolation } from '../shared/validation-error.js';
 import { listPage } from './list-page.js';
@@ -12,6 +12,12 @@ export const CLIENT_COLUMNS = [
   'id', 'name', 'grant_types', 'redirect_uris', 'post_logout_redirect_uris', 'confidential', 'require_pkce', 'trusted', 'permissions', 'user_id', 'revoked', 'created_at', 'updated_at',
 ] as const;
 type ClientRow = Pick<Selectable<ClientsTable>, (typeof CLIENT_COLUMNS)[number]>;
+
+const SECRET_COLUMNS = ['secret', 'previous_secret', 'previous_secret_expires_at'] as const;
+
+function toSecrets(row: Pick<Selectable<ClientsTable>, (typeof SECRET_COLUMNS)[number]>): StoredSecrets {
+  return { secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at };
+}
 
 export function toClient(row: ClientRow): Client {
   return {
@@ -57,9 +63,8 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
   const select = () => db.selectFrom('oauth_clients').select(CLIENT_COLUMNS);
   // Read by every client authentication and bearer check: compiled once.
   const byId = prepared(db, (id: number) => select().where('id', '=', id));
-  const secretsById = prepared(db, (id: number) =>
-    db.selectFrom('oauth_clients').select(['secret', 'previous_secret', 'previous_secret_expires_at']).where('id', '=', id),
-  );
+  const secretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select(SECRET_COLUMNS).where('id', '=', id));
+  const withSecretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]).where('id', '=', id));
   return {
     async create(client, secret) {
       const at = now();
@@ -96,7 +101,11 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
     },
     async findSecrets(id) {
       const [row] = (await secretsById(id)).rows;
-      return row && { secret: row.secret, previousSecret: row.previous_secret, previousSecretExpiresAt: row.previous_secret_expires_at };
+      return row && toSecrets(row);
+    },
+    async findWithSecrets(id) {
+      const [row] = (await withSecretsById(id)).rows;
+      return row && { client: toClient(row), secrets: toSecrets(row) };
     },
     async list() {
       return (await select().orderBy('id').execute()).map(toClient);

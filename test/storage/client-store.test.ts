@@ -36,6 +36,8 @@ contract('ClientRepository contract', (ctx) => {
     await clients().setSecret(d.id, 'three', null);
     assert.deepEqual(await clients().findSecrets(d.id), { secret: 'three', previousSecret: null, previousSecretExpiresAt: null });
     assert.equal(await clients().findSecrets(99_999), undefined);
+    assert.deepEqual(await clients().findWithSecrets(d.id), { client: await clients().findById(d.id), secrets: await clients().findSecrets(d.id) });
+    assert.equal(await clients().findWithSecrets(99_999), undefined);
   });
 
   test('update changes only the given fields; unknown ids give undefined', async () => {
