@@ -1,15 +1,17 @@
 // Gatehouse as `gatehouse serve` runs it (loadConfig → openStore → createServices →
 // bootstrap → buildApp → listen), plus the bench's seed data. Talks to bench/run.ts over IPC.
+// It runs the compiled server in dist/, as `gatehouse serve` does (`npm run bench` builds it
+// first): under tsx every closure made per request also pays esbuild's name-keeping helper.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { sql } from 'kysely';
-import { buildApp } from '../src/app.js';
-import { SYSTEM_CONTEXT } from '../src/audit/audit-log.js';
-import { bootstrap } from '../src/bootstrap.js';
-import type { NewClient } from '../src/clients/client.js';
-import { loadConfig } from '../src/config/load-config.js';
-import { createServices, type Services } from '../src/services.js';
-import { openStore } from '../src/storage/database.js';
+import { buildApp } from '../dist/app.js';
+import { SYSTEM_CONTEXT } from '../dist/audit/audit-log.js';
+import { bootstrap } from '../dist/bootstrap.js';
+import type { NewClient } from '../dist/clients/client.js';
+import { loadConfig } from '../dist/config/load-config.js';
+import { createServices, type Services } from '../dist/services.js';
+import { openStore } from '../dist/storage/database.js';
 import type { Seed } from './lib/scenario.js';
 
 const config = loadConfig(process.env);
