@@ -60,7 +60,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const ring = createKeyRing(repositories.keys, box, clock);
   const hasher = overrides.hasher ?? createPasswordHasher();
   const counters: CounterStore & { close?(): Promise<void> } = config.redisUrl
-    ? createRedisCounterStore(config.redisUrl)
+    ? createRedisCounterStore(config.redisUrl, config.issuer)
     : createCounterStore(store.db);
   const throttle = createThrottle(counters, clock, config.throttle);
   return {

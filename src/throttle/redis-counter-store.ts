@@ -1,7 +1,6 @@
 import { Redis } from 'ioredis';
 import type { CounterStore } from './throttle.js';
 
-const PREFIX = 'gatehouse:throttle:';
 
 /** One round trip per hit: count, start the window on the first hit, report time left. */
 const HIT = `
@@ -11,9 +10,12 @@ return {hits, redis.call('PTTL', KEYS[1])}`;
 
 /**
  * Fixed-window counters in Redis (`REDIS_URL`), shared by every instance. Windows follow
- * Redis' own clock, so expiry is exact across instances whatever their clocks say.
+ * Redis' own clock, so expiry is exact across instances whatever their clocks say. Keys are
+ * namespaced by issuer: two deployments sharing one Redis (staging and production, say)
+ * never lock each other's users out.
  */
-export function createRedisCounterStore(url: string): CounterStore & { close(): Promise<void> } {
+export function createRedisCounterStore(url: string, issuer: string): CounterStore & { close(): Promise<void> } {
+  const PREFIX = `gatehouse:throttle:${issuer}:`;
   const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   redis.on('error', () => {}); // surfaced per command; reconnects on its own
   return {

@@ -13,7 +13,8 @@ const url = process.env.TEST_DATABASE_URL;
 const onPostgres = backends().some((b) => b.name === 'postgres');
 const redisUrl = process.env.REDIS_TEST_URL ?? (process.env.CI === 'true' ? 'redis://127.0.0.1:6379' : undefined);
 const PASSWORD = 'instances-password-1';
-const ISSUER = 'http://localhost:8080';
+// A fresh issuer per run: Redis keeps throttling counters between runs, namespaced by issuer.
+const ISSUER = `http://localhost:${10_000 + randomBytes(2).readUInt16BE() % 50_000}`;
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 const basic = (id: number, secret: string) => 'Basic ' + Buffer.from(`${id}:${secret}`).toString('base64');
