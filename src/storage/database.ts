@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
-import { allowDirectReads } from './direct-reads.js';
+import { allowDirectQueries } from './direct-queries.js';
 import { GroupCommitDriver, groupCommitDialect } from './sqlite-group-commit.js';
 import { WalSync } from './wal-sync.js';
 
@@ -63,6 +63,8 @@ function openSqlite(path: string): Store {
   reader?.pragma('cache_size = -65536');
   const driver = new GroupCommitDriver(sqlite, reader, reader && new WalSync(file));
   const db = new Kysely<Database>({ dialect: groupCommitDialect(driver) });
-  if (reader) allowDirectReads(db, (query, parameters) => driver.readCommitted(query, parameters));
+  if (reader) {
+    allowDirectQueries(db, { read: (query, parameters) => driver.readCommitted(query, parameters), write: (query, parameters) => driver.writeNow(query, parameters) });
+  }
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -1,21 +1,29 @@
-import type { Kysely } from 'kysely';
-
-/** Runs one read outside any transaction and returns its rows. */
-export type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[];
-
-const readers = new WeakMap<Kysely<any>, DirectRead>();
+import type { Kysely, QueryResult } from 'kysely';
 
 /**
- * Lets prepared reads on `db` skip Kysely's executor. On SQLite a read is a synchronous call
- * that takes about 5 µs; Kysely's connection lease and promise chain around it cost about as
- * much again, on every bearer check. Only a store whose reads outside transactions go to
- * their own connection registers one (storage/database.ts): such a read can never see a
- * transaction in progress, so skipping the lease changes nothing it returns.
+ * One statement outside any transaction, run without Kysely's executor. `read` returns the
+ * rows; `write` returns the result once it is durable, or undefined when it cannot run at
+ * once (a transaction holds the connection), and the caller goes through Kysely instead.
  */
-export function allowDirectReads(db: Kysely<any>, read: DirectRead): void {
-  readers.set(db, read);
+export interface DirectQueries {
+  read(sql: string, parameters: readonly unknown[]): unknown[];
+  write(sql: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>> | undefined;
 }
 
-export function directReader(db: Kysely<any>): DirectRead | undefined {
-  return readers.get(db);
+const registry = new WeakMap<Kysely<any>, DirectQueries>();
+
+/**
+ * Lets prepared queries on `db` skip Kysely's executor. On SQLite a lookup or an insert is a
+ * synchronous call of a few microseconds; Kysely's connection lease and promise chain around
+ * it cost about as much again, several times per token request. Only a store whose reads
+ * outside transactions go to their own connection registers (storage/database.ts): such a
+ * read never sees a transaction in progress, and a write joins the open group exactly as
+ * it would through Kysely.
+ */
+export function allowDirectQueries(db: Kysely<any>, queries: DirectQueries): void {
+  registry.set(db, queries);
+}
+
+export function directQueries(db: Kysely<any>): DirectQueries | undefined {
+  return registry.get(db);
 }

@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
-import { directReader } from './direct-reads.js';
+import { directQueries } from './direct-queries.js';
 
 /** Stands for the n-th argument while a prepared query is built. */
 class Slot {
@@ -17,12 +17,15 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
   const compiled: CompiledQuery<R> = build(...Array.from({ length: arity }, (_, i) => new Slot(i))).compile();
   const binding = compiled.parameters.map((value) => (value instanceof Slot ? value.index : -1));
   if (new Set(binding.filter((i) => i >= 0)).size !== arity) throw new Error('prepared: every argument must be bound as a value');
-  const direct = compiled.query.kind === 'SelectQueryNode' ? directReader(db) : undefined;
+  const direct = directQueries(db);
+  const reads = compiled.query.kind === 'SelectQueryNode';
   const via = (executor: Executor) => (...args: A) => {
     const parameters = binding.map((index, at) => (index < 0 ? compiled.parameters[at] : args[index]));
     if (direct && executor === db) {
       try {
-        return Promise.resolve({ rows: direct(compiled.sql, parameters) as R[] });
+        if (reads) return Promise.resolve({ rows: direct.read(compiled.sql, parameters) as R[] });
+        const written = direct.write(compiled.sql, parameters);
+        if (written) return written as Promise<QueryResult<R>>;
       } catch (error) {
         return Promise.reject(error);
       }

@@ -23,6 +23,10 @@ export class Mutex {
   #locked = false;
   readonly #waiting: (() => void)[] = [];
 
+  get locked(): boolean {
+    return this.#locked;
+  }
+
   async lock(): Promise<void> {
     if (!this.#locked) {
       this.#locked = true;

@@ -105,12 +105,28 @@ export class GroupCommitDriver implements Driver {
 
   /**
    * A read outside any transaction, run at once on the read connection: what `execute`
-   * does for it, without the lease and the promises around it (see storage/direct-reads).
+   * does for it, without the lease and the promises around it (see storage/direct-queries).
    */
   readCommitted(sql: string, parameters: readonly unknown[]): unknown[] {
     if (this.#closed) throw new Error('the database is closed');
     this.#snapshot?.enter();
     return this.#reads.get(sql).all(parameters as unknown[]);
+  }
+
+  /**
+   * A write outside any transaction, run at once in the open group when no transaction
+   * holds the connection (else undefined); resolves, as through a lease, once durable.
+   */
+  writeNow(sql: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>> | undefined {
+    if (this.#mutex.locked) return undefined;
+    const group = this.#open();
+    try {
+      const result = run(this.#writes.get(sql), parameters);
+      return group.durable.then(() => result);
+    } catch (error) {
+      this.#abandonIfRolledBack(error);
+      throw error;
+    }
   }
 
   execute(lease: Lease, query: CompiledQuery): QueryResult<unknown> {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { openStore, type Store } from '../../src/storage/database.js';
-import { prepared } from '../../src/storage/prepared.js';
+import { prepared, preparedInsert } from '../../src/storage/prepared.js';
 import { GroupCommitDriver, groupCommitDialect } from '../../src/storage/sqlite-group-commit.js';
 import { isStoreUnavailable } from '../../src/storage/store-errors.js';
 import { WalSync } from '../../src/storage/wal-sync.js';
@@ -116,6 +116,28 @@ describe('SQLite group commit [file]', () => {
     await store.close();
     await assert.rejects(byName('committed'), /closed/);
     store = openStore(`sqlite:${file}`);
+  });
+
+  test('prepared writes join the open group, but never a transaction in progress', async () => {
+    const add = preparedInsert<{ name: string }>(store.db, 'items', ['name']);
+    await Promise.all([add({ name: 'direct 1' }), add({ name: 'direct 2' })]);
+    assert.deepEqual(committed(), ['direct 1', 'direct 2'], 'answered once committed');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const doomed = store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('items' as any).values({ name: 'rolled back' }).execute();
+      await held;
+      throw new Error('roll back');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const kept = add({ name: 'kept' });
+    release();
+    await assert.rejects(doomed, /roll back/);
+    await kept;
+    assert.deepEqual(committed(), ['direct 1', 'direct 2', 'kept']);
+    const results = await Promise.allSettled([add({ name: 'a' }), add({ name: 'kept' }), add({ name: 'b' })]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled'], 'a failing write fails only its caller');
+    assert.deepEqual(committed(), ['direct 1', 'direct 2', 'kept', 'a', 'b']);
   });
 
   test('closing the store commits what is pending', async () => {
