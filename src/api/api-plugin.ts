@@ -42,8 +42,9 @@ export async function apiPlugin(app: FastifyInstance, { services, routes = [] }:
       throw new Error(`API route ${route.method} ${route.url} must declare config.permission`);
     }
   });
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store');
+    done();
   });
   // Before schema validation, so that an unauthenticated caller learns nothing about the body rules.
   app.addHook('preValidation', async (request) => {

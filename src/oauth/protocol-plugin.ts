@@ -24,8 +24,9 @@ const POST_ONLY = ['/oauth/token', '/oauth/revoke', '/oauth/introspect'];
  */
 export async function protocolPlugin(app: FastifyInstance, { services, grants, metadataExtensions }: ProtocolOptions) {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
+    done();
   });
   app.setErrorHandler((error: Error, request, reply) => sendOAuthError(error, request, reply, services.metrics));
 
