@@ -119,28 +119,25 @@ export class GroupCommitDriver implements Driver {
    */
   writeNow(sql: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>> | undefined {
     if (this.#mutex.locked) return undefined;
-    const group = this.#open();
-    try {
-      const result = run(this.#writes.get(sql), parameters);
-      return group.durable.then(() => result);
-    } catch (error) {
-      this.#abandonIfRolledBack(error);
-      throw error;
-    }
+    const { group, result } = this.#write(this.#writes.get(sql), parameters);
+    return group.durable.then(() => result);
   }
 
   execute(lease: Lease, query: CompiledQuery): QueryResult<unknown> {
     const statement = this.#writes.get(query.sql);
     if (!lease.inTransaction && statement.readonly) {
-      if (!this.#snapshot) return run(statement, query.parameters);
-      this.#snapshot.enter();
-      return run(this.#reads.get(query.sql), query.parameters);
+      return this.#snapshot ? { rows: this.readCommitted(query.sql, query.parameters) } : run(statement, query.parameters);
     }
+    const { group, result } = this.#write(statement, query.parameters);
+    lease.group = group;
+    return result;
+  }
+
+  /** Runs a statement in the open group (beginning one if needed). */
+  #write(statement: Statement, parameters: readonly unknown[]): { group: Group; result: QueryResult<unknown> } {
     const group = this.#open();
     try {
-      const result = run(statement, query.parameters);
-      lease.group = group;
-      return result;
+      return { group, result: run(statement, parameters) };
     } catch (error) {
       this.#abandonIfRolledBack(error);
       throw error;
