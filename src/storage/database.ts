@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
 import { allowDirectQueries } from './direct-queries.js';
+import { GatehousePostgresDialect } from './postgres-dialect.js';
 import { GroupCommitDriver, groupCommitDialect } from './sqlite-group-commit.js';
 import { WalSync } from './wal-sync.js';
 
@@ -34,7 +35,7 @@ export function openStore(url: string, options: { searchPath?: string; poolSize?
   // A dropped connection must not crash the process: the failed query reports it (as 503).
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new GatehousePostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
