@@ -1,5 +1,5 @@
-import { sha256 } from '../crypto/digest.js';
 import type { Services } from '../services.js';
+import { refreshTokenId } from '../tokens/refresh-token-format.js';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 
 export type FoundToken = { kind: 'access'; record: AccessTokenRecord } | { kind: 'refresh'; record: RefreshTokenRecord };
@@ -11,7 +11,7 @@ export type FoundToken = { kind: 'access'; record: AccessTokenRecord } | { kind:
 export async function findPresentedToken(services: Services, token: string, hint: string | undefined): Promise<FoundToken | undefined> {
   if (token.length > 4096) return undefined;
   const asRefresh = async (): Promise<FoundToken | undefined> => {
-    const record = await services.tokens.findRefreshToken(sha256(token));
+    const record = await services.tokens.findRefreshToken(refreshTokenId(token));
     return record && { kind: 'refresh', record };
   };
   const asAccess = async (): Promise<FoundToken | undefined> => {

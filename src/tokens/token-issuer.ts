@@ -1,9 +1,9 @@
 import type { Config } from '../config/config.js';
 import type { Clock } from '../crypto/clock.js';
-import { sha256 } from '../crypto/digest.js';
-import { randomToken, timeOrderedId } from '../crypto/random.js';
+import { timeOrderedId } from '../crypto/random.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { signAccessToken } from './access-token-jwt.js';
+import { newRefreshToken, refreshTokenId } from './refresh-token-format.js';
 import { formatScope } from './scopes.js';
 import type { RefreshTokenRecord } from './token-records.js';
 import type { TokenRepository } from './token-repository.js';
@@ -73,9 +73,9 @@ export function createTokenIssuer(deps: { config: Config; ring: KeyRing; tokens:
       let refreshToken: string | undefined;
       let refresh: RefreshTokenRecord | undefined;
       if (request.refresh && familyId) {
-        refreshToken = randomToken(32);
+        refreshToken = newRefreshToken(now);
         refresh = {
-          id: sha256(refreshToken),
+          id: refreshTokenId(refreshToken),
           familyId,
           accessTokenId: jti,
           clientId: request.clientId,

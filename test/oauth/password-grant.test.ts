@@ -19,7 +19,7 @@ eachBackend('password grant', (ctx) => {
     assert.equal(body.token_type, 'Bearer');
     assert.equal(body.expires_in, 3600);
     assert.equal(body.scope, '*');
-    assert.match(body.refresh_token, /^[A-Za-z0-9_-]{43}$/);
+    assert.match(body.refresh_token, /^[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/, 'issue time, then 256 random bits');
     const header = decodeProtectedHeader(body.access_token);
     assert.equal(header.typ, 'at+jwt');
     assert.equal(header.alg, 'ES256');

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { before, test } from 'node:test';
+import { sha256 } from '../../src/crypto/digest.js';
+import { refreshTokenId } from '../../src/tokens/refresh-token-format.js';
 import { eachBackend } from '../helpers/each-backend.js';
 import { basic, bearer } from '../helpers/harness.js';
 
@@ -20,6 +23,25 @@ eachBackend('refresh_token grant', (ctx) => {
     assert.notEqual(second.json().access_token, first.access_token);
     const third = await refresh(second.json().refresh_token);
     assert.equal(third.statusCode, 200);
+  });
+
+  test('is stored only under a one-way id that sorts by issue time; tokens from before the time part still rotate', async () => {
+    const { refresh_token: token } = await ctx.h.passwordToken(client);
+    const stored = await ctx.h.services.tokens.findRefreshToken(refreshTokenId(token));
+    assert.ok(stored && !stored.id.includes(token.slice(13)), 'the id holds a digest, never the token');
+    assert.equal(stored.id.slice(0, 12), token.slice(0, 12), 'the id starts with the issue time');
+    assert.equal(parseInt(stored.id.slice(0, 12), 16), stored.createdAt);
+
+    // A token issued before the time part existed: 43 characters, stored under its SHA-256.
+    const legacy = randomBytes(32).toString('base64url');
+    await ctx.h.services.tokens.saveIssued(
+      { id: `legacy-${randomBytes(4).toString('hex')}`, userId: 1, clientId: client.id, name: null, scopes: ['*'], familyId: 'legacy-family', tokenHash: null, revoked: false, createdAt: 1, expiresAt: Date.now() + 60_000 },
+      { id: sha256(legacy), familyId: 'legacy-family', accessTokenId: 'legacy', clientId: client.id, userId: 1, scopes: ['*'], authTime: null, revoked: false, usedAt: null, createdAt: 1, expiresAt: Date.now() + 60_000 },
+    );
+    const rotated = await refresh(legacy);
+    assert.equal(rotated.statusCode, 200, rotated.body);
+    assert.match(rotated.json().refresh_token, /^[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/);
+    assert.equal((await refresh(legacy)).statusCode, 400, 'and is consumed like any other');
   });
 
   test('replaying a rotated token fails and revokes the whole family and its access tokens', async () => {

@@ -1,5 +1,5 @@
-import { sha256 } from '../../crypto/digest.js';
 import { PERMISSION_NAMES } from '../../permissions/permission-names.js';
+import { refreshTokenId } from '../../tokens/refresh-token-format.js';
 import { ALL_PERMISSIONS_SCOPE } from '../../tokens/scopes.js';
 import { InvalidGrant } from '../errors.js';
 import { required } from '../parameters.js';
@@ -16,7 +16,7 @@ export const refreshTokenGrant: GrantHandler = {
   allowsPublicClients: true,
   allowedFor: (grants) => grants.includes('authorization_code') || grants.includes('password'),
   async handle({ params, client, request, services }) {
-    const hash = sha256(required(params, 'refresh_token'));
+    const hash = refreshTokenId(required(params, 'refresh_token'));
     const now = services.clock.now();
     const stored = await services.tokens.findRefreshToken(hash);
     // Bound to its client (§6): another client's token is simply invalid, and is not consumed.

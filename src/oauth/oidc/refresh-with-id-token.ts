@@ -1,4 +1,4 @@
-import { sha256 } from '../../crypto/digest.js';
+import { refreshTokenId } from '../../tokens/refresh-token-format.js';
 import type { GrantHandler } from '../grants/grant-handler.js';
 import { refreshTokenGrant } from '../grants/refresh-token.js';
 import { parseScope } from '../../tokens/scopes.js';
@@ -16,7 +16,7 @@ export const refreshWithIdTokenGrant: GrantHandler = {
     const scopes = parseScope(response.scope);
     if (!scopes.includes('openid') || !response.refresh_token) return response;
     const { services, client } = context;
-    const rotated = await services.tokens.findRefreshToken(sha256(response.refresh_token));
+    const rotated = await services.tokens.findRefreshToken(refreshTokenId(response.refresh_token));
     const user = rotated?.userId == null ? undefined : await services.users.findById(rotated.userId);
     if (!rotated || !user) return response;
     const idToken = await signIdToken(services, { user, clientId: client.id, scopes, authTime: rotated.authTime, accessToken: response.access_token });
