@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { options, type BenchOptions } from './lib/options.js';
 import type { Scenario, Seed } from './lib/scenario.js';
 import { BENCH_DIR, freePort, PINNING, repin, runLoad, spawnNode, startServer, type ServerProcess } from './lib/processes.js';
 import { checksTable, table, type Check, type ScenarioReport } from './lib/report.js';
@@ -15,22 +15,6 @@ import { scenario as baselineScenario } from './scenarios/baseline.js';
 import { PINNED_SCENARIOS } from './scenarios/index.js';
 import { scenario as meScenario } from './scenarios/me.js';
 import { scenario as passwordScenario } from './scenarios/password.js';
-
-export interface BenchOptions {
-  quick: boolean;
-  /** Scenario names to run (all when empty). */
-  only: string[];
-  connections: number;
-  seconds: number;
-  warmupSeconds: number;
-  /** Tokens added for the large-store pass (0 skips it). */
-  tokens: number;
-  clients: number;
-  /** Write one V8 CPU profile of the Gatehouse server per scenario into bench/results/profiles/ (its load only). */
-  profile: boolean;
-  databaseUrl?: string;
-  out?: string;
-}
 
 export interface BenchReport {
   startedAt: string;
@@ -51,35 +35,6 @@ export interface BenchReport {
 const PROFILE_DIR = join(BENCH_DIR, 'results', 'profiles');
 
 const PROBE = { connections: 2, overallRate: 200 } as const;
-
-function options(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      connections: { type: 'string' },
-      seconds: { type: 'string' },
-      tokens: { type: 'string' },
-      clients: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      out: { type: 'string' },
-    },
-  });
-  const quick = values.quick!;
-  return {
-    quick,
-    only: values.only ? values.only.split(',') : [],
-    connections: Number(values.connections ?? 64),
-    seconds: Number(values.seconds ?? (quick ? 1 : 10)),
-    warmupSeconds: quick ? 0.3 : 2,
-    tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
-    clients: Number(values.clients ?? (quick ? 1_000 : 10_000)),
-    profile: values.profile!,
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-    out: values.out,
-  };
-}
 
 function wanted(opts: BenchOptions, name: string): boolean {
   return opts.only.length === 0 || opts.only.includes(name);
