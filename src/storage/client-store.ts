@@ -1,10 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Client, ClientChanges, StoredSecrets } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
-import { UniqueViolation } from '../shared/validation-error.js';
 import { listPage } from './list-page.js';
 import { prepared } from './prepared.js';
-import { bool, int, isUniqueViolation, json, list } from './rows.js';
+import { bool, int, json, list, uniqueName } from './rows.js';
 import type { ClientsTable, Database } from './schema.js';
 
 /** The columns of a client other than its secrets (those are read only to authenticate it). */
@@ -51,14 +50,6 @@ function changedColumns(changes: ClientChanges): Partial<Selectable<ClientsTable
   return set;
 }
 
-async function unique<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw isUniqueViolation(error) ? new UniqueViolation('name') : error;
-  }
-}
-
 export function createClientStore(db: Kysely<Database>, now: () => number): ClientRepository {
   const select = () => db.selectFrom('oauth_clients').select(CLIENT_COLUMNS);
   // Read by every client authentication and bearer check: compiled once.
@@ -68,7 +59,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
   return {
     async create(client, secret) {
       const at = now();
-      const row = await unique(
+      const row = await uniqueName(
         db
           .insertInto('oauth_clients')
           .values({
@@ -120,7 +111,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
       return { total: page.total, items: page.items.map((row) => toClient(row as ClientRow)) };
     },
     async update(id, changes) {
-      const row = await unique(
+      const row = await uniqueName(
         db
           .updateTable('oauth_clients')
           .set({ ...changedColumns(changes), updated_at: now() })

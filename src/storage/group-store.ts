@@ -1,9 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Group } from '../groups/group.js';
 import type { GroupRepository } from '../groups/group-repository.js';
-import { UniqueViolation } from '../shared/validation-error.js';
 import { listPage } from './list-page.js';
-import { isUniqueViolation } from './rows.js';
+import { uniqueName } from './rows.js';
 import type { Database, GroupsTable, UsersTable } from './schema.js';
 import { toUser, USER_PAGE } from './user-store.js';
 
@@ -18,14 +17,6 @@ function toGroup(row: Selectable<GroupsTable>): Group {
   };
 }
 
-async function unique<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw isUniqueViolation(error) ? new UniqueViolation('name') : error;
-  }
-}
-
 export function createGroupStore(db: Kysely<Database>, now: () => number): GroupRepository {
   const count = async (groupId: number) => {
     const row = await db
@@ -38,7 +29,7 @@ export function createGroupStore(db: Kysely<Database>, now: () => number): Group
   return {
     async create(group) {
       const at = now();
-      const row = await unique(
+      const row = await uniqueName(
         db
           .insertInto('groups')
           .values({ name: group.name, description: group.description ?? '', status: group.status ?? 'ACTIVE', created_at: at, updated_at: at })
@@ -68,7 +59,7 @@ export function createGroupStore(db: Kysely<Database>, now: () => number): Group
       return { total: page.total, items };
     },
     async update(id, changes) {
-      const row = await unique(
+      const row = await uniqueName(
         db
           .updateTable('groups')
           .set({
