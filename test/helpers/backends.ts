@@ -12,15 +12,17 @@ export interface Backend {
 /**
  * The stores every storage and HTTP test runs on: SQLite always, PostgreSQL when
  * TEST_DATABASE_URL is set. In CI (CI=true) a missing PostgreSQL is a failure, not a skip.
- * `DIALECTS=sqlite` (or `postgres`) narrows the run.
+ * `DIALECTS=sqlite` (or `postgres`) narrows the run; `withSqliteFile` adds SQLite on a file
+ * (counted as `sqlite` for DIALECTS).
  */
-export function backends(): Backend[] {
+export function backends(options: { withSqliteFile?: boolean } = {}): Backend[] {
   const url = process.env.TEST_DATABASE_URL;
   if (!url && process.env.CI === 'true') throw new Error('CI requires TEST_DATABASE_URL (PostgreSQL)');
   const wanted = (process.env.DIALECTS ?? 'sqlite,postgres').split(',');
   const all: Backend[] = [{ name: 'sqlite', open: async () => openStore('sqlite:') }];
+  if (options.withSqliteFile) all.push(sqliteFile);
   if (url) all.push({ name: 'postgres', open: () => openPostgresSchema(url) });
-  return all.filter((b) => wanted.includes(b.name));
+  return all.filter((b) => wanted.includes(b.name.replace('-file', '')));
 }
 
 /**
@@ -28,7 +30,7 @@ export function backends(): Backend[] {
  * prepared reads and the WAL fsync, which an in-memory database (one connection) never uses.
  * The repository contract suites run on it as well; HTTP tests stay in memory for speed.
  */
-export const sqliteFile: Backend = {
+const sqliteFile: Backend = {
   name: 'sqlite-file',
   async open() {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
