@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { BearerRepository } from '../api/bearer-repository.js';
+import type { BearerRepository, BearerSubject } from '../api/bearer-repository.js';
 import { CLIENT_COLUMNS, toClient } from './client-store.js';
+import { generationCache } from './generation-cache.js';
 import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 import { ACCESS_TOKEN_COLUMNS, toAccessTokenRecord } from './token-store.js';
@@ -20,7 +21,13 @@ function aliased(alias: string, columns: readonly string[]) {
   };
 }
 
-export function createBearerStore(db: Kysely<Database>): BearerRepository {
+/**
+ * Bearer checks run on every API call. Where reads have snapshots (SQLite on a file), the
+ * subjects found are cached until anything they hold changes (the `bearer` generation, moved
+ * by triggers on users, clients and access tokens: storage/generation-cache.ts); cached
+ * subjects are frozen, as every caller shares them.
+ */
+export function createBearerStore(db: Kysely<Database>, capacity = 10_000): BearerRepository {
   const token = aliased('t', ACCESS_TOKEN_COLUMNS);
   const client = aliased('c', CLIENT_COLUMNS);
   const user = aliased('u', USER_COLUMNS);
@@ -32,15 +39,34 @@ export function createBearerStore(db: Kysely<Database>): BearerRepository {
       .select([...token.select, ...client.select, ...user.select] as any);
   const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
   const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
+  const cache = generationCache<BearerSubject>(db, 'bearer', capacity);
+  async function read(reference: Parameters<BearerRepository['find']>[0]): Promise<BearerSubject | undefined> {
+    const [row] = ('id' in reference ? await byId(reference.id) : await byHash(reference.hash)).rows as Row[];
+    if (!row) return undefined;
+    return {
+      token: toAccessTokenRecord(token.take(row) as any),
+      client: toClient(client.take(row) as any),
+      user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
+    };
+  }
   return {
     async find(reference) {
-      const [row] = ('id' in reference ? await byId(reference.id) : await byHash(reference.hash)).rows as Row[];
-      if (!row) return undefined;
-      return {
-        token: toAccessTokenRecord(token.take(row) as any),
-        client: toClient(client.take(row) as any),
-        user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
-      };
+      if (!cache) return read(reference);
+      const key = 'id' in reference ? `i${reference.id}` : `h${reference.hash}`;
+      const cached = cache.get(key);
+      if (cached.hit) return cached.hit;
+      const subject = await read(reference);
+      if (subject) cache.set(key, freeze(subject), cached.generation);
+      return subject;
     },
   };
+}
+
+function freeze(subject: BearerSubject): BearerSubject {
+  for (const part of [subject.token, subject.client, subject.user]) {
+    if (!part) continue;
+    for (const value of Object.values(part)) if (Array.isArray(value)) Object.freeze(value);
+    Object.freeze(part);
+  }
+  return Object.freeze(subject);
 }

@@ -65,7 +65,11 @@ function openSqlite(path: string): Store {
   const driver = new GroupCommitDriver(sqlite, reader, reader && new WalSync(file));
   const db = new Kysely<Database>({ dialect: groupCommitDialect(driver) });
   if (reader) {
-    allowDirectQueries(db, { read: (query, parameters) => driver.readCommitted(query, parameters), write: (query, parameters) => driver.writeNow(query, parameters) });
+    allowDirectQueries(db, {
+      read: (query, parameters) => driver.readCommitted(query, parameters),
+      write: (query, parameters) => driver.writeNow(query, parameters),
+      snapshot: () => driver.readSnapshot(),
+    });
   }
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

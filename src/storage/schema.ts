@@ -20,6 +20,7 @@ export interface Database {
   signing_keys: SigningKeysTable;
   audit_events: AuditEventsTable;
   throttle_counters: { key: string; hits: number; reset_at: number };
+  cache_generations: { name: string; value: number };
 }
 
 export interface UsersTable {

@@ -113,6 +113,13 @@ export class GroupCommitDriver implements Driver {
     return this.#reads.get(sql).all(parameters as unknown[]);
   }
 
+  /** The serial of the read snapshot that the next `readCommitted` uses (see ReadSnapshot). */
+  readSnapshot(): number {
+    if (!this.#snapshot) throw new Error('an in-memory database has no read snapshots');
+    this.#snapshot.enter();
+    return this.#snapshot.serial;
+  }
+
   /**
    * A write outside any transaction, run at once in the open group when no transaction
    * holds the connection (else undefined); resolves, as through a lease, once durable.

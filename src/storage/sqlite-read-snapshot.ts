@@ -16,6 +16,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  */
 export class ReadSnapshot {
   #open = false;
+  /** Counts the snapshots begun: reads made under the same serial saw the same data. */
+  serial = 0;
   readonly #release = () => this.release();
 
   constructor(private readonly reader: BetterSqlite3.Database) {}
@@ -25,6 +27,7 @@ export class ReadSnapshot {
     if (this.#open) return;
     this.reader.exec('begin');
     this.#open = true;
+    this.serial++;
     setImmediate(this.#release);
   }
 

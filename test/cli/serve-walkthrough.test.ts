@@ -41,6 +41,23 @@ describe('gatehouse serve: the README walk-through', () => {
     assert.equal(after.status, 401);
   });
 
+  test('tokens revoked by the CLI, another process on the same database, are refused at the next call', async () => {
+    const password = /with password ([A-Za-z0-9]{20})/.exec(server.output())![1];
+    const created = await runCli(['client', 'create', '--name', 'Revoked Elsewhere', '--grant', 'password', '--json'], context);
+    const { id, secret } = JSON.parse(created.stdout);
+    const tokenResponse = await fetch(`${server.url}/oauth/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: String(id), client_secret: secret, username: 'admin', password, scope: '*' }),
+    });
+    const { access_token } = (await tokenResponse.json()) as { access_token: string };
+    const me = () => fetch(`${server.url}/api/1.0/me`, { headers: { authorization: `Bearer ${access_token}` } });
+    for (let i = 0; i < 3; i++) assert.equal((await me()).status, 200);
+    const revoked = await runCli(['token', 'revoke', '--client', String(id), '--json'], context);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assert.equal(JSON.parse(revoked.stdout).revoked, 1);
+    assert.equal((await me()).status, 401);
+  });
+
   test('SIGTERM drains and exits 0; a second start prints no password', async () => {
     const exited = new Promise<number | null>((done) => server.child.on('exit', done));
     server.child.kill('SIGTERM');

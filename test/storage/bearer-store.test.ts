@@ -44,3 +44,57 @@ contract('BearerRepository contract', (ctx) => {
     assert.equal(await bearers.find({ hash: 'missing' }), undefined);
   });
 });
+
+contract('BearerRepository: what a check found is never served after it changed', (ctx) => {
+  let clientId: number;
+  let userId: number;
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  before(async () => {
+    clientId = (await createClientStore(ctx.store.db, () => 7).create({ name: 'fresh', grantTypes: ['password'], confidential: true }, 'sealed')).id;
+    userId = (await createUserStore(ctx.store.db, () => 7).create({ username: 'fresh', email: 'fresh@x', passwordHash: 'h' })).id;
+  });
+  const issue = (id: string) =>
+    createTokenStore(ctx.store.db).saveIssued({ id, userId, clientId, name: null, scopes: [], familyId: null, tokenHash: null, revoked: false, createdAt: 1, expiresAt: 9e15 });
+
+  // Each change is made by SQL of its own, as another process or an operator would.
+  const changes = [
+    { what: 'the token revoked', sql: (id: string) => ctx.store.db.updateTable('access_tokens').set({ revoked: 1 }).where('id', '=', id), seen: (s: any) => s?.token.revoked === true },
+    { what: 'the token deleted', sql: (id: string) => ctx.store.db.deleteFrom('access_tokens').where('id', '=', id), seen: (s: any) => s === undefined },
+    { what: 'the user deactivated', sql: () => ctx.store.db.updateTable('users').set({ status: 'INACTIVE' }).where('id', '=', userId), seen: (s: any) => s?.user.status === 'INACTIVE' },
+    { what: 'the client revoked', sql: () => ctx.store.db.updateTable('oauth_clients').set({ revoked: 1 }).where('id', '=', clientId), seen: (s: any) => s?.client.revoked === true },
+  ];
+  test('a cached subject is frozen: no caller can change what the next one gets', async () => {
+    await issue('frozen');
+    const bearers = createBearerStore(ctx.store.db);
+    const first = (await bearers.find({ id: 'frozen' }))!;
+    if (Object.isFrozen(first)) {
+      assert.throws(() => ((first.user as any).status = 'INACTIVE'));
+      assert.throws(() => (first.token.scopes as string[]).push('x'));
+    }
+    assert.equal((await bearers.find({ id: 'frozen' }))!.user!.status, 'ACTIVE');
+  });
+
+  test('the bearer generation moves on updates and deletes of users, clients and access tokens, not on inserts', async () => {
+    const generation = async () => Number((await ctx.store.db.selectFrom('cache_generations').select('value').where('name', '=', 'bearer').executeTakeFirstOrThrow()).value);
+    const start = await generation();
+    await issue('counted');
+    assert.equal(await generation(), start);
+    await ctx.store.db.updateTable('users').set({ firstname: 'F' }).where('id', '=', userId).execute();
+    assert.ok((await generation()) > start);
+  });
+
+  for (const [i, change] of changes.entries()) {
+    test(`${change.what}`, async () => {
+      const id = `fresh-${i}`;
+      await issue(id);
+      const bearers = createBearerStore(ctx.store.db);
+      for (let n = 0; n < 3; n++) {
+        assert.equal(change.seen(await bearers.find({ id })), false);
+        await turn();
+      }
+      await change.sql(id).execute();
+      assert.equal(change.seen(await bearers.find({ id })), true);
+    });
+  }
+
+});
