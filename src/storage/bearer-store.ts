@@ -23,11 +23,10 @@ function aliased(alias: string, columns: readonly string[]) {
 
 /**
  * Bearer checks run on every API call. Where reads have snapshots (SQLite on a file), the
- * subjects found are cached until anything they hold changes (the `bearer` generation, moved
- * by triggers on users, clients and access tokens: storage/generation-cache.ts); cached
- * subjects are frozen, as every caller shares them.
+ * subjects found are cached until anything they hold changes (the `auth` generation, moved
+ * by triggers on users, clients and access tokens: storage/generation-cache.ts).
  */
-export function createBearerStore(db: Kysely<Database>, capacity = 10_000): BearerRepository {
+export function createBearerStore(db: Kysely<Database>): BearerRepository {
   const token = aliased('t', ACCESS_TOKEN_COLUMNS);
   const client = aliased('c', CLIENT_COLUMNS);
   const user = aliased('u', USER_COLUMNS);
@@ -39,7 +38,7 @@ export function createBearerStore(db: Kysely<Database>, capacity = 10_000): Bear
       .select([...token.select, ...client.select, ...user.select] as any);
   const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
   const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
-  const cache = generationCache<BearerSubject>(db, 'bearer', capacity);
+  const cache = generationCache<BearerSubject | undefined>(db, 'auth');
   async function read(reference: Parameters<BearerRepository['find']>[0]): Promise<BearerSubject | undefined> {
     const [row] = ('id' in reference ? await byId(reference.id) : await byHash(reference.hash)).rows as Row[];
     if (!row) return undefined;
@@ -50,23 +49,6 @@ export function createBearerStore(db: Kysely<Database>, capacity = 10_000): Bear
     };
   }
   return {
-    async find(reference) {
-      if (!cache) return read(reference);
-      const key = 'id' in reference ? `i${reference.id}` : `h${reference.hash}`;
-      const cached = cache.get(key);
-      if (cached.hit) return cached.hit;
-      const subject = await read(reference);
-      if (subject) cache.set(key, freeze(subject), cached.generation);
-      return subject;
-    },
+    find: (reference) => cache.through('id' in reference ? `i${reference.id}` : `h${reference.hash}`, () => read(reference)),
   };
-}
-
-function freeze(subject: BearerSubject): BearerSubject {
-  for (const part of [subject.token, subject.client, subject.user]) {
-    if (!part) continue;
-    for (const value of Object.values(part)) if (Array.isArray(value)) Object.freeze(value);
-    Object.freeze(part);
-  }
-  return Object.freeze(subject);
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Client, ClientChanges, StoredSecrets } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
+import { generationCache } from './generation-cache.js';
 import { listPage } from './list-page.js';
 import { prepared } from './prepared.js';
 import { bool, int, json, list, uniqueName } from './rows.js';
@@ -56,6 +57,12 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
   const byId = prepared(db, (id: number) => select().where('id', '=', id));
   const secretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select(SECRET_COLUMNS).where('id', '=', id));
   const withSecretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]).where('id', '=', id));
+  // Client authentication, cached until any client changes (the `auth` generation).
+  const authenticating = generationCache<{ client: Client; secrets: StoredSecrets } | undefined>(db, 'auth');
+  async function readWithSecrets(id: number) {
+    const [row] = (await withSecretsById(id)).rows;
+    return row && { client: toClient(row), secrets: toSecrets(row) };
+  }
   return {
     async create(client, secret) {
       const at = now();
@@ -94,10 +101,7 @@ export function createClientStore(db: Kysely<Database>, now: () => number): Clie
       const [row] = (await secretsById(id)).rows;
       return row && toSecrets(row);
     },
-    async findWithSecrets(id) {
-      const [row] = (await withSecretsById(id)).rows;
-      return row && { client: toClient(row), secrets: toSecrets(row) };
-    },
+    findWithSecrets: (id) => authenticating.through(String(id), () => readWithSecrets(id)),
     async list() {
       return (await select().orderBy('id').execute()).map(toClient);
     },

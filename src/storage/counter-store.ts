@@ -1,14 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { CounterStore } from '../throttle/throttle.js';
+import { generationCache } from './generation-cache.js';
 import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 
 /** Fixed-window counters in the shared database: one upsert per hit, atomic on both dialects. */
 export function createCounterStore(db: Kysely<Database>): CounterStore {
-  // Peeked on every client authentication and login: compiled once.
-  const live = prepared(db, (key: string, now: number) =>
-    db.selectFrom('throttle_counters').select(['hits', 'reset_at']).where('key', '=', key).where('reset_at', '>', now),
-  );
+  // Peeked on every client authentication and login: compiled once, and cached (absent
+  // counters too) until any counter changes (the `throttle` generation).
+  const byKey = prepared(db, (key: string) => db.selectFrom('throttle_counters').select(['hits', 'reset_at']).where('key', '=', key));
+  const counters = generationCache<{ hits: number; resetAt: number } | null>(db, 'throttle');
+  const read = async (key: string) => {
+    const [row] = (await byKey(key)).rows;
+    return row ? { hits: Number(row.hits), resetAt: Number(row.reset_at) } : null;
+  };
   return {
     async hit(key, windowMs, now) {
       const row = await db
@@ -25,8 +30,8 @@ export function createCounterStore(db: Kysely<Database>): CounterStore {
       return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
     },
     async peek(key, now) {
-      const [row] = (await live(key, now)).rows;
-      return row && { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+      const counter = await counters.through(key, () => read(key));
+      return counter && counter.resetAt > now ? counter : undefined;
     },
     async clear(key) {
       await db.deleteFrom('throttle_counters').where('key', '=', key).execute();

@@ -1,13 +1,9 @@
 import type { Kysely } from 'kysely';
 import { directQueries } from './direct-queries.js';
 
-/** What `get` answers: the cached value, or the generation under which to file a fresh read. */
-export type Lookup<V> = { hit: V } | { hit?: undefined; generation: unknown };
-
 export interface GenerationCache<V> {
-  /** A miss carries the generation seen now: read the value after this call, then `set` it. */
-  get(key: string): Lookup<V>;
-  set(key: string, value: V, generation: unknown): void;
+  /** The value under `key`, or `load`'s, kept unless it is undefined. */
+  through(key: string, load: () => Promise<V>): Promise<V>;
 }
 
 const GENERATION = 'select value from cache_generations where name = ?';
@@ -15,18 +11,19 @@ const GENERATION = 'select value from cache_generations where name = ?';
 /**
  * Values read from the database, kept while a generation counter in the database
  * (`cache_generations`, moved by triggers on every change of the rows concerned: migration
- * 004) stays where it was. So a change made by any process, the CLI or by hand empties the
+ * 005) stays where it was. So a change made by any process, the CLI or by hand empties the
  * cache of every instance, as soon as that process's next read snapshot begins.
  *
  * The counter is read once per read snapshot (SQLite on a file shares one per turn of the
  * event loop, storage/sqlite-read-snapshot.ts), so all the requests of one turn pay one
  * lookup between them. A value is filed only under the generation seen before it was read,
- * so nothing older than the current generation is ever served. Stores without read
- * snapshots (PostgreSQL, in-memory SQLite) get undefined and read every time.
+ * so nothing older than the current generation is ever served. Values are shared by every
+ * caller, so they are frozen. Stores without read snapshots (PostgreSQL, in-memory SQLite)
+ * keep nothing and load every time.
  */
-export function generationCache<V>(db: Kysely<any>, name: string, capacity: number): GenerationCache<V> | undefined {
+export function generationCache<V>(db: Kysely<any>, name: string, capacity = 10_000): GenerationCache<V> {
   const direct = directQueries(db);
-  if (!direct) return undefined;
+  if (!direct) return { through: (_key, load) => load() };
   const entries = new Map<string, V>();
   let serial = -1;
   let generation: unknown;
@@ -41,15 +38,20 @@ export function generationCache<V>(db: Kysely<any>, name: string, capacity: numb
   }
 
   return {
-    get(key) {
+    async through(key, load) {
       const seen = current();
-      const hit = entries.get(key);
-      return hit === undefined ? { generation: seen } : { hit };
-    },
-    set(key, value, seenBefore) {
-      if (seenBefore === undefined || seenBefore !== current()) return;
+      if (entries.has(key)) return entries.get(key)!;
+      const value = await load();
+      if (value === undefined || seen === undefined || seen !== current()) return value;
       if (entries.size >= capacity) entries.delete(entries.keys().next().value!);
-      entries.set(key, value);
+      entries.set(key, deepFreeze(value));
+      return value;
     },
   };
+}
+
+function deepFreeze<V>(value: V): V {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const part of Object.values(value)) deepFreeze(part);
+  return Object.freeze(value);
 }

@@ -88,10 +88,6 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
       const [row] = (await accessById(id)).rows;
       return row && toAccessTokenRecord(row);
     },
-    async findAccessTokenByHash(tokenHash) {
-      const row = await db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row && toAccessTokenRecord(row);
-    },
     async findRefreshToken(hash) {
       const [row] = (await refreshById(hash)).rows;
       return row && toRefresh(row);

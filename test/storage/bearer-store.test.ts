@@ -74,8 +74,8 @@ contract('BearerRepository: what a check found is never served after it changed'
     assert.equal((await bearers.find({ id: 'frozen' }))!.user!.status, 'ACTIVE');
   });
 
-  test('the bearer generation moves on updates and deletes of users, clients and access tokens, not on inserts', async () => {
-    const generation = async () => Number((await ctx.store.db.selectFrom('cache_generations').select('value').where('name', '=', 'bearer').executeTakeFirstOrThrow()).value);
+  test('the auth generation moves on updates and deletes of users, clients and access tokens, not on inserts', async () => {
+    const generation = async () => Number((await ctx.store.db.selectFrom('cache_generations').select('value').where('name', '=', 'auth').executeTakeFirstOrThrow()).value);
     const start = await generation();
     await issue('counted');
     assert.equal(await generation(), start);

@@ -20,6 +20,20 @@ contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => 
     assert.equal(await counters.peek('k', 1600), undefined);
   });
 
+  test('a peeked counter, present or absent, is never served after another instance changed it', async () => {
+    const counters = createCounterStore(ctx.store.db);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    for (let n = 0; n < 2; n++, await turn()) assert.equal(await counters.peek('elsewhere', 0), undefined);
+    await createCounterStore(ctx.store.db).hit('elsewhere', 1000, 0);
+    assert.deepEqual(await counters.peek('elsewhere', 0), { hits: 1, resetAt: 1000 });
+    await turn();
+    await ctx.store.db.updateTable('throttle_counters').set({ hits: 9 }).execute();
+    assert.deepEqual(await counters.peek('elsewhere', 0), { hits: 9, resetAt: 1000 });
+    await turn();
+    await ctx.store.db.deleteFrom('throttle_counters').execute();
+    assert.equal(await counters.peek('elsewhere', 0), undefined);
+  });
+
   test('audit events are listed newest first and filtered', async () => {
     const audit = createAuditStore(ctx.store.db);
     for (let i = 0; i < 5; i++) {
