@@ -82,7 +82,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     clientService: createClientService({ clients: repositories.clients, box, mode: config.clientSecrets, audit, clock }),
     keyService: createKeyService({ keys: repositories.keys, ring, box, clock, maxTokenTtlSeconds: config.ttl.accessToken }),
     issuer: createTokenIssuer({ config, ring, tokens: repositories.tokens, clock }),
-    verifier: createTokenVerifier({ config, ring, tokens: repositories.tokens, bearers: repositories.bearers, clock }),
+    verifier: createTokenVerifier({ config, ring, bearers: repositories.bearers, clock }),
     personalAccessTokens: createPersonalAccessTokens({ tokens: repositories.tokens, clock, ttlSeconds: config.ttl.personalAccessToken }),
     userService: createUserService({ users: repositories.users, permissions: repositories.permissions, tokens: repositories.tokens, sessions: repositories.sessions, hasher, audit }),
     profileService: createProfileService({ users: repositories.users, tokens: repositories.tokens, sessions: repositories.sessions, hasher, throttle, audit }),

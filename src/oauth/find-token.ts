@@ -1,8 +1,10 @@
 import type { Services } from '../services.js';
 import { refreshTokenId } from '../tokens/refresh-token-format.js';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
+import type { User } from '../users/user.js';
 
-export type FoundToken = { kind: 'access'; record: AccessTokenRecord } | { kind: 'refresh'; record: RefreshTokenRecord };
+/** An access token comes with its user (undefined for a client's own token or a deleted user). */
+export type FoundToken = { kind: 'access'; record: AccessTokenRecord; user?: User } | { kind: 'refresh'; record: RefreshTokenRecord };
 
 /**
  * Finds a presented token of either kind. The hint only orders the look-ups: a wrong
@@ -15,8 +17,8 @@ export async function findPresentedToken(services: Services, token: string, hint
     return record && { kind: 'refresh', record };
   };
   const asAccess = async (): Promise<FoundToken | undefined> => {
-    const record = await services.verifier.identify(token);
-    return record && { kind: 'access', record };
+    const subject = await services.verifier.identify(token);
+    return subject && { kind: 'access', record: subject.token, user: subject.user };
   };
   return hint === 'refresh_token' ? ((await asRefresh()) ?? asAccess()) : ((await asAccess()) ?? asRefresh());
 }

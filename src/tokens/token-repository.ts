@@ -5,7 +5,6 @@ export interface TokenRepository {
   /** Stores an access token and, if given, its refresh token in one transaction. */
   saveIssued(access: AccessTokenRecord, refresh?: RefreshTokenRecord): Promise<void>;
   findAccessToken(id: string): Promise<AccessTokenRecord | undefined>;
-  findAccessTokenByHash(tokenHash: string): Promise<AccessTokenRecord | undefined>;
   findRefreshToken(hash: string): Promise<RefreshTokenRecord | undefined>;
   /**
    * Marks an unused, unrevoked, unexpired refresh token used in one statement; true only

@@ -6,17 +6,16 @@ import type { KeyRing } from '../keys/key-ring.js';
 import { decodeProtectedHeader } from 'jose';
 import { looksLikeJwt, verifyAccessTokenJwt, type AccessTokenClaims } from './access-token-jwt.js';
 import { apiAudience } from './token-issuer.js';
-import type { AccessTokenRecord } from './token-records.js';
-import type { TokenRepository } from './token-repository.js';
 
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 
 /**
- * Resolves a presented access token (JWT or opaque personal access token) to its row.
- * The row is always read, so revocation takes effect at once (DESIGN §4).
+ * Resolves a presented access token (JWT or opaque personal access token) to its row, with
+ * its client and user. The row is always consulted (through the bearer store, which caches
+ * it only until anything it holds changes), so revocation takes effect at once (DESIGN §4).
  */
-export function createTokenVerifier(deps: { config: Config; ring: KeyRing; tokens: TokenRepository; bearers: BearerRepository; clock: Clock; cacheSize?: number }) {
-  const { config, ring, tokens, bearers, clock } = deps;
+export function createTokenVerifier(deps: { config: Config; ring: KeyRing; bearers: BearerRepository; clock: Clock; cacheSize?: number }) {
+  const { config, ring, bearers, clock } = deps;
   const audience = apiAudience(config.issuer);
   const cacheSize = deps.cacheSize ?? 10_000;
   /**
@@ -53,27 +52,18 @@ export function createTokenVerifier(deps: { config: Config; ring: KeyRing; token
     return token.length > 512 ? undefined : { hash: sha256(token) };
   }
 
-  async function find(token: string, checkExpiry: boolean): Promise<AccessTokenRecord | undefined> {
+  async function find(token: string, checkExpiry: boolean): Promise<BearerSubject | undefined> {
     const ref = await reference(token, checkExpiry);
-    if (!ref) return undefined;
-    return 'id' in ref ? tokens.findAccessToken(ref.id) : tokens.findAccessTokenByHash(ref.hash);
+    return ref && bearers.find(ref);
   }
 
-  const isActive = (record: AccessTokenRecord) => !record.revoked && record.expiresAt > clock.now();
-
   return {
-    /** An active token's row, or undefined when it is unknown, expired, revoked or forged. */
-    async active(token: string): Promise<AccessTokenRecord | undefined> {
-      const record = await find(token, true);
-      return record && isActive(record) ? record : undefined;
-    },
-    /** As `active`, with the token's client and user read in the same query (bearer checks). */
+    /** An active token with its client and user; undefined when unknown, expired, revoked or forged. */
     async activeSubject(token: string): Promise<BearerSubject | undefined> {
-      const ref = await reference(token, true);
-      const subject = ref && (await bearers.find(ref));
-      return subject && isActive(subject.token) ? subject : undefined;
+      const subject = await find(token, true);
+      return subject && !subject.token.revoked && subject.token.expiresAt > clock.now() ? subject : undefined;
     },
-    /** The row even when expired or revoked (revocation, RFC 7009). */
+    /** The same even when expired or revoked (revocation, RFC 7009; introspection, RFC 7662). */
     identify: (token: string) => find(token, false),
   };
 }

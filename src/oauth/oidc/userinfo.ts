@@ -43,14 +43,14 @@ export async function userinfoPlugin(app: FastifyInstance, { services }: { servi
   app.setErrorHandler((error: Error, request, reply) => sendOAuthError(error, request, reply));
 
   const handler = async (request: FastifyRequest) => {
-    const record = await services.verifier.active(presentedToken(request));
-    if (!record) throw bearerError(new InvalidToken());
-    if (record.userId === null || !record.scopes.includes('openid')) {
+    const subject = await services.verifier.activeSubject(presentedToken(request));
+    if (!subject) throw bearerError(new InvalidToken());
+    const { token, client, user } = subject;
+    if (token.userId === null || !token.scopes.includes('openid')) {
       throw bearerError(new InsufficientScope('The access token was not issued with the openid scope.'), ', scope="openid"');
     }
-    const [client, user] = await Promise.all([services.clients.findById(record.clientId), services.users.findById(record.userId)]);
-    if (!client || client.revoked || !user || user.status !== 'ACTIVE') throw bearerError(new InvalidToken());
-    return userClaims(user, record.scopes);
+    if (client.revoked || !user || user.status !== 'ACTIVE') throw bearerError(new InvalidToken());
+    return userClaims(user, token.scopes);
   };
   app.get('/oauth/userinfo', handler);
   app.post('/oauth/userinfo', handler);
