@@ -37,4 +37,18 @@ eachBackend('client_credentials grant', (ctx) => {
     const oidc = await ctx.h.post('/oauth/token', { grant_type: 'client_credentials', scope: 'openid' }, { authorization: basic(client.id, client.secret) });
     assert.equal(oidc.json().error, 'invalid_scope');
   });
+
+  test('tokens are counted in /metrics, not written to the security log; a failed authentication is logged', async () => {
+    const client = await ctx.h.createClient(['client_credentials']);
+    const events = () => ctx.h.services.store.db.selectFrom('audit_events').select('event').execute();
+    const before = (await events()).length;
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await ctx.h.post('/oauth/token', { grant_type: 'client_credentials' }, { authorization: basic(client.id, client.secret) })).statusCode, 200);
+    }
+    assert.equal((await events()).length, before);
+    const metrics = (await ctx.h.app.inject({ url: '/metrics' })).body;
+    assert.match(metrics, /gatehouse_tokens_issued_total\{grant_type="client_credentials"\} [3-9]/);
+    assert.equal((await ctx.h.post('/oauth/token', { grant_type: 'client_credentials' }, { authorization: basic(client.id, 'wrong') })).statusCode, 401);
+    assert.equal((await events()).length, before + 1);
+  });
 });
