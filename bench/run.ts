@@ -21,7 +21,9 @@ export interface BenchReport {
   machine: { cpus: number; model: string; memoryGiB: number; node: string; pinned: boolean; loadAverageStart: number[]; loadAverageEnd?: number[] };
   options: BenchOptions;
   dialect: 'sqlite' | 'postgres';
+  /** The first measurement of the baseline; `baselines` holds every one, in order. */
   baseline: ScenarioReport;
+  baselines: number[];
   scenarios: ScenarioReport[];
   /**
    * `ceiling`: raw argon2id verifies/s on all cores at normal priority (the target's yardstick);
@@ -57,6 +59,7 @@ function report(scenario: Scenario<any>, m: { result: LoadResult; connections: n
     ...m.result,
     ratio,
     ratioTo,
+    reference,
     target: scenario.target,
     met: scenario.target === undefined ? undefined : ratio >= scenario.target,
     connections: m.connections,
@@ -64,16 +67,29 @@ function report(scenario: Scenario<any>, m: { result: LoadResult; connections: n
   };
 }
 
-async function baseline(opts: BenchOptions): Promise<ScenarioReport> {
+/**
+ * The bare Fastify server, kept up for the whole run and measured again after every scenario:
+ * each scenario is divided by the mean of the baseline just before and just after it, because
+ * on a shared machine the speed of the core drifts (2× within minutes here) by more than the
+ * margins being judged.
+ */
+async function startBaseline(opts: BenchOptions) {
   const server = await startServer<{ url: string }>('baseline-server.ts', { cores: PINNING?.server, env: {} });
-  try {
-    const seed = { url: server.ready.url, pid: server.child.pid } as Seed;
-    const m = await measure(opts, 'baseline', baselineScenario, seed);
-    return report(baselineScenario, m, m.result.rps, 'baseline');
-  } finally {
-    await server.stop();
-  }
+  const seed = { url: server.ready.url, pid: server.child.pid } as Seed;
+  const measurements: ScenarioReport[] = [];
+  return {
+    measurements,
+    async measure(): Promise<ScenarioReport> {
+      const m = await measure(opts, 'baseline', baselineScenario, seed);
+      const measured = report(baselineScenario, m, m.result.rps, 'baseline');
+      measurements.push(measured);
+      process.stderr.write(`  baseline: ${Math.round(measured.rps)} req/s\n`);
+      return measured;
+    },
+    stop: () => server.stop(),
+  };
 }
+type Baseline = Awaited<ReturnType<typeof startBaseline>>;
 
 /** A fresh database: a temporary SQLite file, or a new schema in BENCH_DATABASE_URL. */
 async function freshDatabase(opts: BenchOptions): Promise<{ env: NodeJS.ProcessEnv; dialect: BenchReport['dialect']; drop(): Promise<void> }> {
@@ -142,13 +158,16 @@ function rerunWithLargeStore(opts: BenchOptions, name: string): boolean {
   return !opts.quick || ['client_credentials', 'me', 'introspection'].includes(name);
 }
 
-async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed, baselineRps: number, largeStore = false): Promise<ScenarioReport[]> {
+async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed, baseline: Baseline, largeStore = false): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
+  let before = baseline.measurements.at(-1) ?? (await baseline.measure());
   for (const { file, scenario } of PINNED_SCENARIOS) {
     if (!wanted(opts, scenario.name) || (largeStore && !rerunWithLargeStore(opts, scenario.name))) continue;
     const m = await profiled(opts, server, `${scenario.name}${largeStore ? '-large-store' : ''}`, () => measure(opts, file, scenario, seed));
-    reports.push(report(scenario, m, baselineRps, 'baseline'));
     process.stderr.write(`  ${scenario.name}: ${Math.round(m.result.rps)} req/s\n`);
+    const after = await baseline.measure();
+    reports.push(report(scenario, m, (before.rps + after.rps) / 2, 'baseline'));
+    before = after;
   }
   return reports;
 }
@@ -158,9 +177,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: PINNING !== undefined, loadAverageStart: loadavg() };
   process.stderr.write(`bench: ${machine.cpus} × ${machine.model}, load ${machine.loadAverageStart.map((l) => l.toFixed(2)).join(' ')}${PINNING ? '' : ' (no taskset: not pinned)'}\n`);
 
-  const base = await baseline(opts);
-  process.stderr.write(`  baseline: ${Math.round(base.rps)} req/s\n`);
-
+  const baseline = await startBaseline(opts);
   const database = await freshDatabase(opts);
   const port = await freePort();
   const server = await startServer<Seed>('server.ts', {
@@ -178,20 +195,21 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
   });
   try {
     const seed = { ...server.ready, pid: server.child.pid };
-    const scenarios = await pinnedScenarios(opts, server, seed, base.rps);
+    const scenarios = await pinnedScenarios(opts, server, seed, baseline);
     const password = wanted(opts, 'password') ? await passwordPhase(opts, server, seed) : undefined;
     let largeStore: BenchReport['largeStore'];
     if (opts.tokens > 0) {
       process.stderr.write(`  adding ${opts.tokens.toLocaleString('en-US')} access and refresh tokens…\n`);
       const rows = await server.request<Record<string, number>>({ type: 'bulk-tokens', count: opts.tokens });
-      largeStore = { rows, scenarios: await pinnedScenarios(opts, server, seed, base.rps, true) };
+      largeStore = { rows, scenarios: await pinnedScenarios(opts, server, seed, baseline, true) };
     }
     const result: BenchReport = {
       startedAt,
       machine: { ...machine, loadAverageEnd: loadavg() },
       options: opts,
       dialect: database.dialect,
-      baseline: base,
+      baseline: baseline.measurements[0],
+      baselines: baseline.measurements.map((m) => m.rps),
       scenarios,
       password,
       largeStore,
@@ -200,6 +218,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchReport> {
     return result;
   } finally {
     await server.stop();
+    await baseline.stop();
     await database.drop();
   }
 }
@@ -229,6 +248,8 @@ export function printReport(result: BenchReport): string {
     `load average at start ${result.machine.loadAverageStart.map((l) => l.toFixed(2)).join(' ')}, at end ${result.machine.loadAverageEnd?.map((l) => l.toFixed(2)).join(' ')}`,
     '',
     table(rows),
+    '',
+    `baseline measured ${result.baselines.length} times, before and after each scenario: ${Math.round(Math.min(...result.baselines)).toLocaleString('en-US')}–${Math.round(Math.max(...result.baselines)).toLocaleString('en-US')} req/s; each ratio divides by the mean of the two around it (column "of req/s")`,
   ];
   if (result.password) {
     const { ceiling, ceilingBefore, ceilingAfter, lowPriorityCeiling, grant } = result.password;

@@ -6,6 +6,8 @@ export interface ScenarioReport extends LoadResult {
   /** rps divided by the baseline's (or, for the password grant, by the argon2id ceiling). */
   ratio: number;
   ratioTo: 'baseline' | 'argon2id ceiling';
+  /** What `rps` was divided by: the mean of the baseline before and after, or the ceiling. */
+  reference: number;
   target?: number;
   met?: boolean;
   connections: number;
@@ -24,7 +26,7 @@ const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 
 /** The table `npm run bench` prints. */
 export function table(rows: ScenarioReport[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of', 'target', 'met', 'CPU µs/req', 'failed', 'load'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'of', 'of req/s', 'target', 'met', 'CPU µs/req', 'failed', 'load'];
   const lines = rows.map((r) => [
     r.name,
     Math.round(r.rps).toLocaleString('en-US'),
@@ -32,6 +34,7 @@ export function table(rows: ScenarioReport[]): string {
     ms(r.p99),
     `${(r.ratio * 100).toFixed(1)} %`,
     r.ratioTo,
+    Math.round(r.reference).toLocaleString('en-US'),
     r.target === undefined ? '' : `≥ ${Math.round(r.target * 100)} %`,
     r.met === undefined ? '' : r.met ? 'yes' : 'NO',
     r.serverCpuUsPerRequest === undefined ? '' : r.serverCpuUsPerRequest.toFixed(0),
