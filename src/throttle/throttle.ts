@@ -18,7 +18,18 @@ export interface Throttle {
 
 /** Locks a key out after `maxFailures` failures until its window ends (ASVS 6.3.1). */
 export function createThrottle(store: CounterStore, clock: Clock, limits: { maxFailures: number; windowSeconds: number }): Throttle {
-  const id = (key: string) => sha256(key);
+  // Keys are stored hashed (no usernames or addresses in the clear); the same few keys are
+  // checked on every token request, so their digests are remembered.
+  const ids = new Map<string, string>();
+  const id = (key: string) => {
+    let digest = ids.get(key);
+    if (digest === undefined) {
+      digest = sha256(key);
+      if (ids.size >= 10_000) ids.delete(ids.keys().next().value!);
+      ids.set(key, digest);
+    }
+    return digest;
+  };
   return {
     async retryAfter(key) {
       const now = clock.now();
