@@ -41,7 +41,11 @@ export function createThrottle(store: CounterStore, clock: Clock, limits: { maxF
       await store.hit(id(key), limits.windowSeconds * 1000, clock.now());
     },
     async recordSuccess(key) {
-      await store.clear(id(key));
+      // Most successes have no failures to forget: a live counter is looked up (a cached read),
+      // and only one that exists is deleted, so a login is not one more write. An expired
+      // counter stays until its next hit restarts it.
+      const hashed = id(key);
+      if (await store.peek(hashed, clock.now())) await store.clear(hashed);
     },
   };
 }

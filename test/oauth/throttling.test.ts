@@ -34,6 +34,13 @@ eachBackend(
       }
     });
 
+    test('a success forgets the failures before it', async () => {
+      for (let i = 0; i < 2; i++) assert.equal((await login('admin', 'wrong-password', '10.0.0.3')).statusCode, 400);
+      assert.equal((await login('admin', ADMIN_PASSWORD, '10.0.0.3')).statusCode, 200);
+      for (let i = 0; i < 2; i++) assert.equal((await login('admin', 'wrong-password', '10.0.0.3')).statusCode, 400);
+      assert.equal((await login('admin', ADMIN_PASSWORD, '10.0.0.3')).statusCode, 200, 'two failures since the success, not four');
+    });
+
     test('unknown users are throttled the same way', async () => {
       for (let i = 0; i < 3; i++) assert.equal((await login('ghost', 'x-password')).statusCode, 400);
       assert.equal((await login('ghost', 'x-password')).statusCode, 429);
