@@ -68,6 +68,7 @@ function openSqlite(path: string): Store {
     allowDirectQueries(db, {
       read: (query, parameters) => driver.readCommitted(query, parameters),
       write: (query, parameters) => driver.writeNow(query, parameters),
+      writeAll: (statements) => driver.writeAllNow(statements),
       snapshot: () => driver.readSnapshot(),
     });
   }

@@ -8,6 +8,8 @@ import type { Kysely, QueryResult } from 'kysely';
 export interface DirectQueries {
   read(sql: string, parameters: readonly unknown[]): unknown[];
   write(sql: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>> | undefined;
+  /** As `write`, for statements that must all be written or none. */
+  writeAll(statements: readonly { sql: string; parameters: readonly unknown[] }[]): Promise<QueryResult<unknown>[]> | undefined;
   /** Identifies the snapshot that `read` sees now: two reads under the same serial saw the same data. */
   snapshot(): number;
 }

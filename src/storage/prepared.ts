@@ -6,11 +6,9 @@ class Slot {
   constructor(readonly index: number) {}
 }
 
-type Executor = Pick<Kysely<any>, 'executeQuery'>;
-
-/** Runs on the store; `via(trx)` runs the same statement inside a transaction. */
+/** Runs on the store; `bound` only binds the arguments, for `writeTogether`. */
 export type Prepared<A extends unknown[], R> = ((...args: A) => Promise<QueryResult<R>>) & {
-  via(executor: Executor): (...args: A) => Promise<QueryResult<R>>;
+  bound(...args: A): CompiledQuery<R>;
 };
 
 function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, build: (...slots: Slot[]) => Compilable<R>): Prepared<A, R> {
@@ -19,9 +17,10 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
   if (new Set(binding.filter((i) => i >= 0)).size !== arity) throw new Error('prepared: every argument must be bound as a value');
   const direct = directQueries(db);
   const reads = compiled.query.kind === 'SelectQueryNode';
-  const via = (executor: Executor) => (...args: A) => {
-    const parameters = binding.map((index, at) => (index < 0 ? compiled.parameters[at] : args[index]));
-    if (direct && executor === db) {
+  const bind = (args: A) => binding.map((index, at) => (index < 0 ? compiled.parameters[at] : args[index]));
+  const run = (...args: A) => {
+    const parameters = bind(args);
+    if (direct) {
       try {
         if (reads) return Promise.resolve({ rows: direct.read(compiled.sql, parameters) as R[] });
         const written = direct.write(compiled.sql, parameters);
@@ -30,9 +29,25 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
         return Promise.reject(error);
       }
     }
-    return executor.executeQuery<R>({ ...compiled, parameters });
+    return db.executeQuery<R>({ ...compiled, parameters });
   };
-  return Object.assign(via(db), { via });
+  return Object.assign(run, { bound: (...args: A) => ({ ...compiled, parameters: bind(args) }) });
+}
+
+/**
+ * Writes that must all happen or none. Where direct queries are allowed (SQLite on a file)
+ * they run at once in the open group inside a savepoint, without a Kysely transaction's
+ * connection lease; elsewhere in one Kysely transaction.
+ */
+export async function writeTogether(db: Kysely<any>, queries: readonly CompiledQuery[]): Promise<void> {
+  const written = directQueries(db)?.writeAll(queries);
+  if (written) {
+    await written;
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    for (const query of queries) await trx.executeQuery(query);
+  });
 }
 
 /**
@@ -52,5 +67,5 @@ export function preparedInsert<Row extends Record<string, unknown>>(db: Kysely<a
     db.insertInto(table).values(Object.fromEntries(columns.map((column, i) => [column, slots[i]]))),
   );
   const bind = (row: Row) => columns.map((column) => row[column]);
-  return Object.assign((row: Row) => insert(...bind(row)), { via: (executor: Executor) => (row: Row) => insert.via(executor)(...bind(row)) });
+  return Object.assign((row: Row) => insert(...bind(row)), { bound: (row: Row) => insert.bound(...bind(row)) });
 }

@@ -140,6 +140,29 @@ export class GroupCommitDriver implements Driver {
     return result;
   }
 
+  /**
+   * Writes that stand or fall together, run at once in the open group inside a savepoint when
+   * no transaction holds the connection (else undefined); resolves once durable. A failing
+   * statement undoes the ones before it and fails only this call.
+   */
+  writeAllNow(statements: readonly { sql: string; parameters: readonly unknown[] }[]): Promise<QueryResult<unknown>[]> | undefined {
+    if (this.#mutex.locked) return undefined;
+    const group = this.#open();
+    this.writer.exec('savepoint direct_writes');
+    try {
+      const results = statements.map(({ sql, parameters }) => run(this.#writes.get(sql), parameters));
+      this.writer.exec('release direct_writes');
+      return group.durable.then(() => results);
+    } catch (error) {
+      if (this.writer.inTransaction) {
+        this.writer.exec('rollback to direct_writes');
+        this.writer.exec('release direct_writes');
+      }
+      this.#abandonIfRolledBack(error);
+      return Promise.reject(error);
+    }
+  }
+
   /** Runs a statement in the open group (beginning one if needed). */
   #write(statement: Statement, parameters: readonly unknown[]): { group: Group; result: QueryResult<unknown> } {
     const group = this.#open();

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
-import { prepared, preparedInsert } from './prepared.js';
+import { prepared, preparedInsert, writeTogether } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
 
@@ -67,9 +67,9 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
         await insertAccess(accessRow);
         return;
       }
-      await db.transaction().execute(async (trx) => {
-        await insertAccess.via(trx)(accessRow);
-        await insertRefresh.via(trx)({
+      await writeTogether(db, [
+        insertAccess.bound(accessRow),
+        insertRefresh.bound({
           id: refresh.id,
           family_id: refresh.familyId,
           access_token_id: refresh.accessTokenId,
@@ -81,8 +81,8 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
           used_at: refresh.usedAt,
           created_at: refresh.createdAt,
           expires_at: refresh.expiresAt,
-        });
-      });
+        }),
+      ]);
     },
     async findAccessToken(id) {
       const [row] = (await accessById(id)).rows;

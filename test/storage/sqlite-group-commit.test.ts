@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { openStore, type Store } from '../../src/storage/database.js';
-import { prepared, preparedInsert } from '../../src/storage/prepared.js';
+import { prepared, preparedInsert, writeTogether } from '../../src/storage/prepared.js';
 import { GroupCommitDriver, groupCommitDialect } from '../../src/storage/sqlite-group-commit.js';
 import { isStoreUnavailable } from '../../src/storage/store-errors.js';
 import { WalSync } from '../../src/storage/wal-sync.js';
@@ -138,6 +138,29 @@ describe('SQLite group commit [file]', () => {
     const results = await Promise.allSettled([add({ name: 'a' }), add({ name: 'kept' }), add({ name: 'b' })]);
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled'], 'a failing write fails only its caller');
     assert.deepEqual(committed(), ['direct 1', 'direct 2', 'kept', 'a', 'b']);
+  });
+
+  test('writes together are all written or none, fail only their caller, and wait for a transaction in progress', async () => {
+    const add = preparedInsert<{ name: string }>(store.db, 'items', ['name']);
+    await writeTogether(store.db, [add.bound({ name: 'pair 1' }), add.bound({ name: 'pair 2' })]);
+    assert.deepEqual(committed(), ['pair 1', 'pair 2']);
+    const [failed, alone] = await Promise.allSettled([writeTogether(store.db, [add.bound({ name: 'half' }), add.bound({ name: 'pair 1' })]), add({ name: 'alone' })]);
+    assert.equal(failed.status, 'rejected');
+    assert.equal(alone.status, 'fulfilled');
+    assert.deepEqual(committed(), ['pair 1', 'pair 2', 'alone'], 'nothing of the failed pair');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const doomed = store.db.transaction().execute(async (trx) => {
+      await trx.insertInto('items' as any).values({ name: 'rolled back' }).execute();
+      await held;
+      throw new Error('roll back');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const after = writeTogether(store.db, [add.bound({ name: 'after 1' }), add.bound({ name: 'after 2' })]);
+    release();
+    await assert.rejects(doomed, /roll back/);
+    await after;
+    assert.deepEqual(committed(), ['pair 1', 'pair 2', 'alone', 'after 1', 'after 2']);
   });
 
   test('closing the store commits what is pending', async () => {
