@@ -4,6 +4,7 @@
 // first): under tsx every closure made per request also pays esbuild's name-keeping helper.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/app.js';
 import { SYSTEM_CONTEXT } from '../dist/audit/audit-log.js';
@@ -70,6 +71,11 @@ async function bulkTokens(count: number): Promise<void> {
       select lower(hex(randomblob(16))), ${userId}, ${clientId}, '["*"]', lower(hex(randomblob(16))), 0, ${now} - n, ${now} + 3600000 + n from seq`.execute(store.db);
     await sql`${seq} insert into refresh_tokens (id, family_id, access_token_id, client_id, user_id, scopes, revoked, created_at, expires_at)
       select lower(hex(randomblob(32))), lower(hex(randomblob(16))), lower(hex(randomblob(16))), ${clientId}, ${userId}, '["*"]', 0, ${now} - n, ${now} + 2592000000 + n from seq`.execute(store.db);
+    // A store that grew over months has its rows in the database file, not in a WAL of
+    // hundreds of megabytes that the next commit would have to checkpoint first.
+    const connection = new SQLite(config.databaseUrl.slice('sqlite:'.length));
+    connection.pragma('wal_checkpoint(TRUNCATE)');
+    connection.close();
   } else {
     await sql`insert into access_tokens (id, user_id, client_id, scopes, family_id, revoked, created_at, expires_at)
       select md5(random()::text || n), ${userId}, ${clientId}, '["*"]', md5(random()::text), 0, ${now}::bigint - n, ${now}::bigint + 3600000 + n from generate_series(1, ${count}) as n`.execute(store.db);

@@ -7,6 +7,8 @@ export interface BenchOptions {
   only: string[];
   connections: number;
   seconds: number;
+  /** Each pinned scenario is measured in this many slices, the baseline before and after each. */
+  rounds: number;
   warmupSeconds: number;
   /** Tokens added for the large-store pass (0 skips it). */
   tokens: number;
@@ -25,6 +27,7 @@ export function options(argv: string[]): BenchOptions {
       only: { type: 'string' },
       connections: { type: 'string' },
       seconds: { type: 'string' },
+      rounds: { type: 'string' },
       tokens: { type: 'string' },
       clients: { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -37,6 +40,7 @@ export function options(argv: string[]): BenchOptions {
     only: values.only ? values.only.split(',') : [],
     connections: Number(values.connections ?? 64),
     seconds: Number(values.seconds ?? (quick ? 1 : 10)),
+    rounds: Number(values.rounds ?? (quick ? 1 : 3)),
     warmupSeconds: quick ? 0.3 : 2,
     tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
     clients: Number(values.clients ?? (quick ? 1_000 : 10_000)),

@@ -8,6 +8,8 @@ export interface ScenarioReport extends LoadResult {
   ratioTo: 'baseline' | 'argon2id ceiling';
   /** What `rps` was divided by: the mean of the baseline before and after, or the ceiling. */
   reference: number;
+  /** The ratio of every slice, when measured in several (the row shows the median slice). */
+  sliceRatios?: number[];
   target?: number;
   met?: boolean;
   connections: number;
