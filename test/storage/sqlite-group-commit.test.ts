@@ -118,21 +118,26 @@ describe('SQLite group commit [file]', () => {
     store = openStore(`sqlite:${file}`);
   });
 
-  test('prepared writes join the open group, but never a transaction in progress', async () => {
-    const add = preparedInsert<{ name: string }>(store.db, 'items', ['name']);
-    await Promise.all([add({ name: 'direct 1' }), add({ name: 'direct 2' })]);
-    assert.deepEqual(committed(), ['direct 1', 'direct 2'], 'answered once committed');
+  /** A transaction that has written and holds the connection until rolled back. */
+  async function transactionInProgress() {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const doomed = store.db.transaction().execute(async (trx) => {
+    const transaction = store.db.transaction().execute(async (trx) => {
       await trx.insertInto('items' as any).values({ name: 'rolled back' }).execute();
       await held;
       throw new Error('roll back');
     });
     await new Promise((resolve) => setTimeout(resolve, 10));
+    return { rollBack: () => (release(), transaction) };
+  }
+
+  test('prepared writes join the open group, but never a transaction in progress', async () => {
+    const add = preparedInsert<{ name: string }>(store.db, 'items', ['name']);
+    await Promise.all([add({ name: 'direct 1' }), add({ name: 'direct 2' })]);
+    assert.deepEqual(committed(), ['direct 1', 'direct 2'], 'answered once committed');
+    const doomed = await transactionInProgress();
     const kept = add({ name: 'kept' });
-    release();
-    await assert.rejects(doomed, /roll back/);
+    await assert.rejects(doomed.rollBack(), /roll back/);
     await kept;
     assert.deepEqual(committed(), ['direct 1', 'direct 2', 'kept']);
     const results = await Promise.allSettled([add({ name: 'a' }), add({ name: 'kept' }), add({ name: 'b' })]);
@@ -148,17 +153,9 @@ describe('SQLite group commit [file]', () => {
     assert.equal(failed.status, 'rejected');
     assert.equal(alone.status, 'fulfilled');
     assert.deepEqual(committed(), ['pair 1', 'pair 2', 'alone'], 'nothing of the failed pair');
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const doomed = store.db.transaction().execute(async (trx) => {
-      await trx.insertInto('items' as any).values({ name: 'rolled back' }).execute();
-      await held;
-      throw new Error('roll back');
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const doomed = await transactionInProgress();
     const after = writeTogether(store.db, [add.bound({ name: 'after 1' }), add.bound({ name: 'after 2' })]);
-    release();
-    await assert.rejects(doomed, /roll back/);
+    await assert.rejects(doomed.rollBack(), /roll back/);
     await after;
     assert.deepEqual(committed(), ['pair 1', 'pair 2', 'alone', 'after 1', 'after 2']);
   });
