@@ -10,51 +10,9 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { Mutex, StatementCache, type Statement } from './sqlite-driver-parts.js';
+import { Lease, Mutex, StatementCache, quote, run, syncFailure, type Group, type Statement } from './sqlite-driver-parts.js';
 import { ReadSnapshot } from './sqlite-read-snapshot.js';
 import type { WalSync } from './wal-sync.js';
-
-/** A group of writes from concurrent requests, committed (and fsynced) together. */
-interface Group {
-  durable: Promise<void>;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-/** A failed fsync is a disk I/O error (503, STYLE): the process must restart to write again. */
-function syncFailure(cause: unknown): Error {
-  return Object.assign(new Error('disk I/O error: the database could not be synced to disk; restart Gatehouse', { cause }), { code: 'SQLITE_IOERR' });
-}
-
-function quote(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function run(statement: Statement, parameters: readonly unknown[]): QueryResult<unknown> {
-  if (statement.reader) return { rows: statement.all(parameters as unknown[]) };
-  const { changes, lastInsertRowid } = statement.run(parameters as unknown[]);
-  return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
-}
-
-/**
- * One use of the database by Kysely (one query, or one transaction). Writes join the open
- * group; `group` remembers it so that the use ends only once that group is durable.
- */
-class Lease implements DatabaseConnection {
-  group: Group | undefined;
-  inTransaction = false;
-  constructor(private readonly driver: GroupCommitDriver) {}
-
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.driver.execute(this, query) as QueryResult<R>;
-  }
-
-  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
-    // A fresh statement: a cached one may be needed by another query while this one iterates.
-    const statement = this.driver.writer.prepare(query.sql);
-    for (const row of statement.iterate(query.parameters as unknown[])) yield { rows: [row as R] };
-  }
-}
 
 /**
  * SQLite with group commit. A durable commit costs an fsync (0.2–1 ms here), so a commit per
