@@ -28,6 +28,7 @@ export function registerIntrospectionEndpoint(app: FastifyInstance, services: Se
     const found = await findPresentedToken(services, required(params, 'token'), params.token_type_hint);
     if (!found || found.record.clientId !== client.id || !isActive(found, services.clock.now())) return INACTIVE;
     const { record } = found;
+    // An access token was found with its user; a refresh token's user is read.
     const user = found.kind === 'access' ? found.user : record.userId === null ? undefined : await services.users.findById(record.userId);
     if (record.userId !== null && user?.status !== 'ACTIVE') return INACTIVE;
     return {
