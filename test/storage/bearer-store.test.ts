@@ -74,13 +74,14 @@ contract('BearerRepository: what a check found is never served after it changed'
     assert.equal((await bearers.find({ id: 'frozen' }))!.user!.status, 'ACTIVE');
   });
 
-  test('the auth generation moves on updates and deletes of users, clients and access tokens, not on inserts', async () => {
+  test('on SQLite the auth generation moves on updates and deletes, not on inserts; PostgreSQL caches nothing and has no triggers', async () => {
     const generation = async () => Number((await ctx.store.db.selectFrom('cache_generations').select('value').where('name', '=', 'auth').executeTakeFirstOrThrow()).value);
     const start = await generation();
     await issue('counted');
     assert.equal(await generation(), start);
     await ctx.store.db.updateTable('users').set({ firstname: 'F' }).where('id', '=', userId).execute();
-    assert.ok((await generation()) > start);
+    if (ctx.store.dialect === 'sqlite') assert.ok((await generation()) > start);
+    else assert.equal(await generation(), start);
   });
 
   for (const [i, change] of changes.entries()) {

@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
 
 /**
- * Generation counters for what each process caches (storage/generation-cache.ts). Triggers,
- * not application code, move them: every change of the rows concerned, made by any instance,
- * the CLI or by hand, bumps its counter in the same transaction.
+ * Generation counters for what each process caches on SQLite (storage/generation-cache.ts).
+ * Triggers, not application code, move them: every change of the rows concerned, made by any
+ * instance, the CLI or by hand, bumps its counter in the same transaction.
  *
  * - `auth`: what authentication reads (users, clients, access tokens). Inserts do not count:
  *   a row that did not exist was never cached.
@@ -24,18 +24,13 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   for (const [name, { tables, events }] of Object.entries(GENERATIONS)) {
     await db.insertInto('cache_generations').values({ name, value: 0 }).execute();
     const bump = sql.raw(`update cache_generations set value = value + 1 where name = '${name}'`);
-    if (dialect === 'sqlite') {
-      for (const table of tables) {
-        for (const event of events) {
-          await sql`create trigger ${sql.raw(`${table}_${event}_bumps_${name}`)} after ${sql.raw(event)} on ${sql.table(table)} begin ${bump}; end`.execute(db);
-        }
-      }
-      continue;
-    }
-    const bumpFunction = sql.raw(`bump_${name}_generation`);
-    await sql`create function ${bumpFunction}() returns trigger language plpgsql as $$ begin ${bump}; return null; end $$`.execute(db);
+    // PostgreSQL caches nothing (storage/generation-cache.ts), so it gets no triggers: the
+    // counter row would only make concurrent revocations and edits wait for each other.
+    if (dialect !== 'sqlite') continue;
     for (const table of tables) {
-      await sql`create trigger ${sql.raw(`${table}_bumps_${name}`)} after ${sql.raw(events.join(' or '))} on ${sql.table(table)} for each statement execute function ${bumpFunction}()`.execute(db);
+      for (const event of events) {
+        await sql`create trigger ${sql.raw(`${table}_${event}_bumps_${name}`)} after ${sql.raw(event)} on ${sql.table(table)} begin ${bump}; end`.execute(db);
+      }
     }
   }
 }
