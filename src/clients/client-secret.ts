@@ -1,6 +1,7 @@
 import { randomAlphanumeric } from '../crypto/random.js';
 import { safeEqual, sha256 } from '../crypto/digest.js';
 import { isSealed, type SecretBox } from '../crypto/secret-box.js';
+import { BoundedMap } from '../shared/bounded-map.js';
 import type { StoredSecrets } from './client.js';
 
 const HASH_PREFIX = 'sha256:';
@@ -32,18 +33,12 @@ export function revealSecret(stored: string, box: SecretBox): string | undefined
  * A rotation stores a new ciphertext, so a kept digest is never stale, on any instance.
  */
 export function createSecretMatcher(box: SecretBox, max = 1_000) {
-  const digests = new Map<string, string>();
+  const digests = new BoundedMap<string, string>(max);
 
   function digestOf(stored: string): string | undefined {
     if (stored.startsWith(HASH_PREFIX)) return stored.slice(HASH_PREFIX.length);
     if (!isSealed(stored)) return undefined;
-    let digest = digests.get(stored);
-    if (digest === undefined) {
-      digest = sha256(box.open(stored));
-      if (digests.size >= max) digests.delete(digests.keys().next().value!);
-      digests.set(stored, digest);
-    }
-    return digest;
+    return digests.getOrSet(stored, () => sha256(box.open(stored)));
   }
 
   function matches(stored: string, presented: string): boolean {

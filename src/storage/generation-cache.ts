@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { BoundedMap } from '../shared/bounded-map.js';
 import { directQueries } from './direct-queries.js';
 
 export interface GenerationCache<V> {
@@ -24,7 +25,7 @@ const GENERATION = 'select value from cache_generations where name = ?';
 export function generationCache<V>(db: Kysely<any>, name: string, capacity = 10_000): GenerationCache<V> {
   const direct = directQueries(db);
   if (!direct) return { through: (_key, load) => load() };
-  const entries = new Map<string, V>();
+  const entries = new BoundedMap<string, V>(capacity);
   let serial = -1;
   let generation: unknown;
 
@@ -43,7 +44,6 @@ export function generationCache<V>(db: Kysely<any>, name: string, capacity = 10_
       if (entries.has(key)) return entries.get(key)!;
       const value = await load();
       if (value === undefined || seen === undefined || seen !== current()) return value;
-      if (entries.size >= capacity) entries.delete(entries.keys().next().value!);
       entries.set(key, deepFreeze(value));
       return value;
     },

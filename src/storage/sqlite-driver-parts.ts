@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
+import { BoundedMap } from '../shared/bounded-map.js';
 import type { GroupCommitDriver } from './sqlite-group-commit.js';
 
 export type Statement = BetterSqlite3.Statement<unknown[]>;
@@ -13,14 +14,15 @@ export interface Group {
 
 /** Prepared statements by SQL text, so a query is parsed once, not per request. */
 export class StatementCache {
-  readonly #statements = new Map<string, Statement>();
-  constructor(private readonly db: BetterSqlite3.Database, private readonly max = 500) {}
+  readonly #statements: BoundedMap<string, Statement>;
+  constructor(private readonly db: BetterSqlite3.Database, max = 500) {
+    this.#statements = new BoundedMap(max);
+  }
 
   get(sql: string): Statement {
     let statement = this.#statements.get(sql);
     if (statement === undefined || statement.busy) {
       statement = this.db.prepare(sql);
-      if (this.#statements.size >= this.max) this.#statements.delete(this.#statements.keys().next().value!);
       this.#statements.set(sql, statement);
     }
     return statement;

@@ -1,5 +1,6 @@
 import type { Clock } from '../crypto/clock.js';
 import { sha256 } from '../crypto/digest.js';
+import { BoundedMap } from '../shared/bounded-map.js';
 
 /** Shared failure counters (PostgreSQL/SQLite, or Redis), so limits hold across instances. */
 export interface CounterStore {
@@ -20,16 +21,8 @@ export interface Throttle {
 export function createThrottle(store: CounterStore, clock: Clock, limits: { maxFailures: number; windowSeconds: number }): Throttle {
   // Keys are stored hashed (no usernames or addresses in the clear); the same few keys are
   // checked on every token request, so their digests are remembered.
-  const ids = new Map<string, string>();
-  const id = (key: string) => {
-    let digest = ids.get(key);
-    if (digest === undefined) {
-      digest = sha256(key);
-      if (ids.size >= 10_000) ids.delete(ids.keys().next().value!);
-      ids.set(key, digest);
-    }
-    return digest;
-  };
+  const ids = new BoundedMap<string, string>(10_000);
+  const id = (key: string) => ids.getOrSet(key, () => sha256(key));
   return {
     async retryAfter(key) {
       const now = clock.now();

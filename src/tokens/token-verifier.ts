@@ -5,6 +5,7 @@ import { sha256 } from '../crypto/digest.js';
 import type { KeyRing } from '../keys/key-ring.js';
 import { decodeProtectedHeader } from 'jose';
 import { looksLikeJwt, verifyAccessTokenJwt, type AccessTokenClaims } from './access-token-jwt.js';
+import { BoundedMap } from '../shared/bounded-map.js';
 import { apiAudience } from './token-issuer.js';
 
 export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
@@ -17,14 +18,13 @@ export type TokenVerifier = ReturnType<typeof createTokenVerifier>;
 export function createTokenVerifier(deps: { config: Config; ring: KeyRing; bearers: BearerRepository; clock: Clock; cacheSize?: number }) {
   const { config, ring, bearers, clock } = deps;
   const audience = apiAudience(config.issuer);
-  const cacheSize = deps.cacheSize ?? 10_000;
   /**
    * Tokens whose signature, `typ`, issuer and audience were verified, by their exact text.
    * Signature verification is the costliest step of a bearer check (ES256 ~70 µs) and its
    * result for a given token and key never changes, so it is done once per token; whether
    * the key is still published, expiry and the row (revocation) are checked every time.
    */
-  const verified = new Map<string, { kid: string; claims: AccessTokenClaims }>();
+  const verified = new BoundedMap<string, { kid: string; claims: AccessTokenClaims }>(deps.cacheSize ?? 10_000);
 
   async function verifiedClaims(token: string, now: number): Promise<AccessTokenClaims | undefined> {
     const cached = verified.get(token);
@@ -35,7 +35,6 @@ export function createTokenVerifier(deps: { config: Config; ring: KeyRing; beare
     }
     const claims = await verifyAccessTokenJwt(ring, token, { issuer: config.issuer, audience, now, checkExpiry: false });
     if (!claims) return undefined;
-    if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
     verified.set(token, { kid: decodeProtectedHeader(token).kid!, claims });
     return claims;
   }
