@@ -12,20 +12,13 @@ import { selectGrant } from './select-grant.js';
  * headers come from the protocol plugin.
  */
 export function registerTokenEndpoint(app: FastifyInstance, services: Services, grants: GrantRegistry): void {
-  // prom-client validates and hashes a label set on every `inc`: one child per grant instead.
-  const issued = new Map<string, { inc(): void }>();
-  const countIssued = (grantType: string) => {
-    let counter = issued.get(grantType);
-    if (!counter) issued.set(grantType, (counter = services.metrics.tokensIssued.labels({ grant_type: grantType })));
-    counter.inc();
-  };
   app.post('/oauth/token', async (request) => {
     const params = readParameters(request);
     const grant = selectGrant(grants, params);
     const { client, method } = await authenticateClient(services, request, params);
     checkGrantAllowed(client, grant);
     const response = await grant.handle({ params, client, authentication: method, request, services });
-    countIssued(grant.grantType);
+    services.metrics.tokenIssued(grant.grantType);
     return response;
   });
 }
