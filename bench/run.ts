@@ -68,11 +68,13 @@ function report(scenario: Scenario<any>, m: { result: LoadResult; connections: n
   };
 }
 
+/** One slice of a scenario's measured time (see pinnedScenarios). */
+const sliceOf = (opts: BenchOptions): BenchOptions => ({ ...opts, seconds: opts.seconds / opts.rounds });
+
 /**
- * The bare Fastify server, kept up for the whole run and measured again after every scenario:
- * each scenario is divided by the mean of the baseline just before and just after it, because
- * on a shared machine the speed of the core drifts (2× within minutes here) by more than the
- * margins being judged.
+ * The bare Fastify server, kept up for the whole run and measured again after every slice of
+ * every scenario (pinnedScenarios), because on a shared machine the speed of the core drifts
+ * (2× within minutes here) by more than the margins being judged.
  */
 async function startBaseline(opts: BenchOptions) {
   const server = await startServer<{ url: string }>('baseline-server.ts', { cores: PINNING?.server, env: {} });
@@ -89,7 +91,7 @@ async function startBaseline(opts: BenchOptions) {
     },
     /** The signing floor (reference), divided by the baseline measured just before it. */
     async floor(): Promise<ScenarioReport> {
-      const slice = { ...opts, seconds: opts.seconds / opts.rounds };
+      const slice = sliceOf(opts);
       const before = measurements.at(-1) ?? (await this.measure(slice));
       const m = await measure(slice, 'signing-floor', signingFloorScenario, seed);
       process.stderr.write(`  signing_floor: ${Math.round(m.result.rps)} req/s\n`);
@@ -174,7 +176,7 @@ function rerunWithLargeStore(opts: BenchOptions, name: string): boolean {
  */
 async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed, baseline: Baseline, largeStore = false): Promise<ScenarioReport[]> {
   const reports: ScenarioReport[] = [];
-  const slice = { ...opts, seconds: opts.seconds / opts.rounds };
+  const slice = sliceOf(opts);
   let before = baseline.measurements.at(-1) ?? (await baseline.measure(slice));
   for (const { file, scenario } of PINNED_SCENARIOS) {
     if (!wanted(opts, scenario.name) || (largeStore && !rerunWithLargeStore(opts, scenario.name))) continue;
@@ -254,7 +256,7 @@ function checks(scenarios: ScenarioReport[], password: BenchReport['password'], 
     .filter((s) => s.target !== undefined)
     .map((s) => ({ name: `${s.name} / baseline`, value: `${percent(s.ratio)}${s.sliceRatios && s.sliceRatios.length > 1 ? ` (slices ${s.sliceRatios.map(percent).join(', ')})` : ''}`, target: `≥ ${s.target! * 100} %`, met: s.met! }));
   if (password) {
-    list.push({ name: 'password / argon2id ceiling', value: `${(password.grant.ratio * 100).toFixed(1)} % (${password.grant.rps.toFixed(0)} of ${password.ceiling.toFixed(0)}/s)`, target: '≥ 90 %', met: password.grant.ratio >= 0.9 });
+    list.push({ name: 'password / argon2id ceiling', value: `${percent(password.grant.ratio)} (${password.grant.rps.toFixed(0)} of ${password.ceiling.toFixed(0)}/s)`, target: '≥ 90 %', met: password.grant.ratio >= 0.9 });
     const factor = password.meUnderLoad.p99 / password.meIdle.p99;
     list.push({ name: 'me p99 under password load / idle', value: `${factor.toFixed(2)}× (${password.meUnderLoad.p99.toFixed(2)} / ${password.meIdle.p99.toFixed(2)} ms)`, target: '≤ 5×', met: factor <= 5 });
   }
@@ -263,7 +265,7 @@ function checks(scenarios: ScenarioReport[], password: BenchReport['password'], 
     if (!before) continue;
     // Each against its own baseline: the machine's speed drifts between the two passes.
     const change = large.ratio / before.ratio - 1;
-    list.push({ name: `${large.name} with ${largeStore!.rows.accessTokens.toLocaleString('en-US')} tokens`, value: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`, target: '≥ -20 %', met: change >= -0.2 });
+    list.push({ name: `${large.name} with ${largeStore!.rows.accessTokens.toLocaleString('en-US')} tokens`, value: `${change >= 0 ? '+' : ''}${percent(change)}`, target: '≥ -20 %', met: change >= -0.2 });
   }
   return list;
 }
