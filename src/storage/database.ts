@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
 import { allowDirectQueries } from './direct-queries.js';
+import { PreparingClient } from './postgres-client.js';
 import { GatehousePostgresDialect } from './postgres-dialect.js';
 import { GroupCommitDriver, groupCommitDialect } from './sqlite-group-commit.js';
 import { WalSync } from './wal-sync.js';
@@ -22,6 +23,7 @@ const PG_INT8 = 20;
 export function openStore(url: string, options: { searchPath?: string; poolSize?: number } = {}): Store {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: options.poolSize ?? 10,
     // Fail fast (503) instead of queueing requests while the database is unreachable.

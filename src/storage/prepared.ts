@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import { directQueries } from './direct-queries.js';
+import { nameStatement } from './statement-names.js';
 
 /** Stands for the n-th argument while a prepared query is built. */
 class Slot {
@@ -16,6 +17,7 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
   const binding = compiled.parameters.map((value) => (value instanceof Slot ? value.index : -1));
   if (new Set(binding.filter((i) => i >= 0)).size !== arity) throw new Error('prepared: every argument must be bound as a value');
   const direct = directQueries(db);
+  if (!direct) nameStatement(compiled.sql);
   const reads = compiled.query.kind === 'SelectQueryNode';
   const bind = (args: A) => binding.map((index, at) => (index < 0 ? compiled.parameters[at] : args[index]));
   const run = (...args: A) => {

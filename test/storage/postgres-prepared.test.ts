@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { createClientStore } from '../../src/storage/client-store.js';
+import { openStore, type Store } from '../../src/storage/database.js';
+import { migrate } from '../../src/storage/migrate.js';
+import { createPostgresSchema } from '../helpers/postgres-schema.js';
+
+const url = process.env.TEST_DATABASE_URL;
+
+// The hot-path queries that prepared() compiles once are prepared by PostgreSQL once per
+// connection (named statements), not parsed and planned on every call; other queries are not.
+test('PostgreSQL prepares the queries prepared() compiled, once per connection, and only those', { skip: !url && 'TEST_DATABASE_URL is not set' }, async (t) => {
+  const schema = await createPostgresSchema(url!, 'prepared');
+  let store: Store | undefined;
+  t.after(async () => {
+    await store?.close();
+    await schema.drop();
+  });
+  store = openStore(url!, { searchPath: schema.name, poolSize: 1 });
+  await migrate(store);
+  const clients = createClientStore(store.db, () => 1);
+  const { id } = await clients.create({ name: 'prepared', grantTypes: ['client_credentials'], confidential: true }, null);
+  const preparedNow = async () =>
+    (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(store!.db)).rows;
+
+  const before = await preparedNow();
+  assert.equal((await clients.findById(id))?.name, 'prepared');
+  assert.equal((await clients.findById(id))?.name, 'prepared', 'the second call runs the prepared statement');
+  assert.equal(await clients.findById(id + 1000), undefined);
+  const added = (await preparedNow()).filter((row) => !before.some((old) => old.name === row.name));
+  assert.equal(added.length, 1, 'one statement, prepared once');
+  assert.match(added[0]!.name, /^gatehouse_\d+$/);
+  assert.match(added[0]!.statement, /from "oauth_clients"/);
+  assert.ok(!(await preparedNow()).some((row) => /pg_prepared_statements/.test(row.statement)), 'ad-hoc queries are not prepared');
+});
