@@ -1,12 +1,16 @@
+import type { BenchReport } from '../run.js';
 import type { LoadResult } from './stats.js';
 
 export interface ScenarioReport extends LoadResult {
   name: string;
   description: string;
-  /** rps divided by the baseline's (or, for the password grant, by the argon2id ceiling). */
+  /**
+   * rps divided by the baseline's; for the password grant, by the argon2id ceiling; in the
+   * large-store pass, by the same scenario's on the server with the small store.
+   */
   ratio: number;
-  ratioTo: 'baseline' | 'argon2id ceiling';
-  /** What `rps` was divided by: the mean of the baseline before and after, or the ceiling. */
+  ratioTo: 'baseline' | 'argon2id ceiling' | 'small store';
+  /** What `rps` was divided by: the mean of the reference before and after, or the ceiling. */
   reference: number;
   /** The ratio of every slice, when measured in several (the row shows the median slice). */
   sliceRatios?: number[];
@@ -54,4 +58,24 @@ function format(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+
+/** The issue's targets, judged on a run. */
+export function checks(scenarios: ScenarioReport[], password: BenchReport['password'], largeStore: BenchReport['largeStore']): Check[] {
+  const list: Check[] = scenarios
+    .filter((s) => s.target !== undefined)
+    .map((s) => ({ name: `${s.name} / baseline`, value: `${percent(s.ratio)}${s.sliceRatios && s.sliceRatios.length > 1 ? ` (slices ${s.sliceRatios.map(percent).join(', ')})` : ''}`, target: `≥ ${s.target! * 100} %`, met: s.met! }));
+  if (password) {
+    list.push({ name: 'password / argon2id ceiling', value: `${percent(password.grant.ratio)} (${password.grant.rps.toFixed(0)} of ${password.ceiling.toFixed(0)}/s)`, target: '≥ 90 %', met: password.grant.ratio >= 0.9 });
+    const factor = password.meUnderLoad.p99 / password.meIdle.p99;
+    list.push({ name: 'me p99 under password load / idle', value: `${factor.toFixed(2)}× (${password.meUnderLoad.p99.toFixed(2)} / ${password.meIdle.p99.toFixed(2)} ms)`, target: '≤ 5×', met: factor <= 5 });
+  }
+  for (const large of largeStore?.scenarios ?? []) {
+    const change = large.ratio - 1;
+    const slices = large.sliceRatios && large.sliceRatios.length > 1 ? ` (slices ${large.sliceRatios.map((r) => percent(r - 1)).join(', ')})` : '';
+    list.push({ name: `${large.name} with ${largeStore!.rows.accessTokens.toLocaleString('en-US')} tokens`, value: `${change >= 0 ? '+' : ''}${percent(change)}${slices}`, target: '≥ -20 %', met: large.met! });
+  }
+  return list;
 }

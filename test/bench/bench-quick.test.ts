@@ -30,6 +30,7 @@ test('the bench in its --quick mode runs every scenario', { timeout: 180_000 }, 
     assert.equal(row.non2xx, 0, `${row.name}: ${row.non2xx} non-2xx responses ${JSON.stringify(row.statusCodes)}`);
     assert.equal(row.errors, 0, `${row.name}: ${row.errors} connection errors`);
   }
+  for (const row of report.largeStore!.scenarios) assert.equal(row.ratioTo, 'small store', `${row.name}: the large store is compared with the small one, in the same minutes`);
   assert.ok(report.password!.ceiling > 0);
   assert.ok(report.checks.length > 0);
 });
