@@ -1,5 +1,5 @@
 import { CompiledQuery, InsertQueryNode, type Kysely } from 'kysely';
-import { nameStatement } from './statement-names.js';
+import { nameStatement, statementName } from './statement-names.js';
 
 const postgresStores = new WeakSet<Kysely<any>>();
 
@@ -25,6 +25,7 @@ export function insertsInOneStatement(db: Kysely<any>, queries: readonly Compile
     return query.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`);
   });
   const text = `with ${texts.slice(0, -1).map((insert, i) => `"together_${i + 1}" as (${insert})`).join(', ')} ${texts.at(-1)}`;
-  nameStatement(text);
+  // Prepared when its parts were: then its text, too, is one of a fixed few.
+  if (queries.every((query) => statementName(query.sql) !== undefined)) nameStatement(text);
   return CompiledQuery.raw(text, queries.flatMap((query) => query.parameters));
 }
