@@ -6,14 +6,18 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import { buildApp } from '../dist/app.js';
-import { SYSTEM_CONTEXT } from '../dist/audit/audit-log.js';
-import { bootstrap } from '../dist/bootstrap.js';
-import type { NewClient } from '../dist/clients/client.js';
-import { loadConfig } from '../dist/config/load-config.js';
-import { createServices, type Services } from '../dist/services.js';
-import { openStore } from '../dist/storage/database.js';
+import type { NewClient } from '../src/clients/client.js';
+import type { Services } from '../src/services.js';
 import type { Seed } from './lib/scenario.js';
+
+// The compiled modules, typed by their sources (dist/ carries no declaration files).
+const dist = <M>(path: string): Promise<M> => import(new URL(`../dist/${path}`, import.meta.url).href);
+const { buildApp } = await dist<typeof import('../src/app.js')>('app.js');
+const { SYSTEM_CONTEXT } = await dist<typeof import('../src/audit/audit-log.js')>('audit/audit-log.js');
+const { bootstrap } = await dist<typeof import('../src/bootstrap.js')>('bootstrap.js');
+const { loadConfig } = await dist<typeof import('../src/config/load-config.js')>('config/load-config.js');
+const { createServices } = await dist<typeof import('../src/services.js')>('services.js');
+const { openStore } = await dist<typeof import('../src/storage/database.js')>('storage/database.js');
 
 const config = loadConfig(process.env);
 const store = openStore(config.databaseUrl, { searchPath: process.env.BENCH_PG_SCHEMA });
