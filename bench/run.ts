@@ -165,11 +165,15 @@ async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, 
       slices.push(report(scenario, m, (before.rps + after.rps) / 2, 'baseline'));
       before = after;
     }
-    const ratios = slices.map((s) => s.ratio);
-    const median = [...slices].sort((a, b) => a.ratio - b.ratio)[Math.floor(slices.length / 2)];
-    reports.push({ ...median, sliceRatios: ratios });
+    reports.push(medianSlice(slices));
   }
   return reports;
+}
+
+/** A scenario's median slice, carrying every slice's ratio. */
+function medianSlice(slices: ScenarioReport[]): ScenarioReport {
+  const median = [...slices].sort((a, b) => a.ratio - b.ratio)[Math.floor(slices.length / 2)];
+  return { ...median, sliceRatios: slices.map((s) => s.ratio) };
 }
 
 /** The limit for the large store: no scenario more than 20 % slower. */
@@ -201,8 +205,7 @@ async function largeStoreScenarios(opts: BenchOptions, small: Gatehouse, large: 
       slices.push({ ...measured, target: LARGE_STORE_FLOOR, met: measured.ratio >= LARGE_STORE_FLOOR });
       before = after;
     }
-    const median = [...slices].sort((a, b) => a.ratio - b.ratio)[Math.floor(slices.length / 2)];
-    reports.push({ ...median, sliceRatios: slices.map((s) => s.ratio) });
+    reports.push(medianSlice(slices));
   }
   return reports;
 }
