@@ -54,3 +54,19 @@ test('PostgreSQL writes an access token and its refresh token in one prepared st
   assert.deepEqual(await tokens.findRefreshToken('r1'), refresh);
   assert.ok((await preparedNow()).some((row) => /^with "together_1" as \(insert into "access_tokens"/.test(row.statement) && /\) insert into "refresh_tokens"/.test(row.statement)), 'one statement for both inserts');
 });
+
+// A rolling upgrade: another instance's migration changes a table under a statement this
+// instance has prepared. PostgreSQL then refuses the old plan ("cached plan must not change
+// result type"); the statement is prepared again, and the instance keeps answering.
+test('PostgreSQL prepares a statement again when a migration changed its table meanwhile', needsPostgres, async (t) => {
+  const { store, clients, clientId } = await oneConnectionStore(t, 'replan');
+  const tokens = createTokenStore(store.db);
+  const access = { id: 'a1', userId: null, clientId, name: null, scopes: ['*'], familyId: null, tokenHash: null, revoked: false, createdAt: 1, expiresAt: 2 };
+  await tokens.saveIssued(access);
+  assert.deepEqual(await tokens.findAccessToken('a1'), access);
+  assert.equal((await clients.findById(clientId))?.id, clientId);
+  await sql`alter table access_tokens add column added_later text`.execute(store.db);
+  await sql`alter table oauth_clients add column added_later text`.execute(store.db);
+  assert.deepEqual(await tokens.findAccessToken('a1'), access, 'a select * statement, prepared again');
+  assert.equal((await clients.findById(clientId))?.id, clientId, 'a listed-columns statement keeps its plan');
+});
