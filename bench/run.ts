@@ -139,10 +139,10 @@ async function profiled<T>(opts: BenchOptions, server: ServerProcess<Seed>, name
   return result;
 }
 
-/** The large-store pass repeats every store-bound scenario; --quick only the token, me and introspection ones. */
+/** The large-store pass repeats every store-bound scenario; --quick (under a minute) only client_credentials. */
 function rerunWithLargeStore(opts: BenchOptions, name: string): boolean {
   if (name === 'healthz') return false;
-  return !opts.quick || ['client_credentials', 'me', 'introspection'].includes(name);
+  return !opts.quick || name === 'client_credentials';
 }
 
 /**
