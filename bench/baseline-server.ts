@@ -1,15 +1,16 @@
 // The baseline: a bare Fastify JSON route, started the same way as the Gatehouse server.
-// It also serves the signing floor: a bare Fastify form POST that answers with an ES256 JWT
-// signed as Gatehouse signs its access tokens, with no client authentication and no storage.
+// It also serves the signing floor: a bare Fastify form POST (read by Gatehouse's form
+// parser) that answers with an ES256 JWT signed as Gatehouse signs its access tokens, with
+// no client authentication and no storage.
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import formbody from '@fastify/formbody';
 import Fastify from 'fastify';
+import { acceptFormBodies } from '../src/oauth/form-body.js';
 
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const header = Buffer.from(JSON.stringify({ alg: 'ES256', typ: 'at+jwt', kid: 'floor' })).toString('base64url');
 
 const app = Fastify({ logger: false });
-await app.register(formbody);
+acceptFormBodies(app, 64 * 1024);
 app.get('/', async () => ({ hello: 'world' }));
 app.post('/sign', async (request) => {
   const { grant_type: grantType } = request.body as Record<string, string>;

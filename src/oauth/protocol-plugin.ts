@@ -1,9 +1,9 @@
-import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Services } from '../services.js';
 import { isStoreUnavailable } from '../storage/store-errors.js';
 import { InvalidRequest, OAuthError, ServerError, TemporarilyUnavailable } from './errors.js';
+import { acceptFormBodies } from './form-body.js';
 import type { GrantRegistry } from './grants/grant-registry.js';
 import { registerIntrospectionEndpoint } from './introspect.js';
 import { registerMetadata, type MetadataExtension } from './metadata.js';
@@ -23,7 +23,7 @@ const POST_ONLY = ['/oauth/token', '/oauth/revoke', '/oauth/introspect'];
  * answer (RFC 6749 §5.1), and RFC 6749 §5.2 error bodies from one error handler.
  */
 export async function protocolPlugin(app: FastifyInstance, { services, grants, metadataExtensions }: ProtocolOptions) {
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  acceptFormBodies(app, 64 * 1024);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
     done();

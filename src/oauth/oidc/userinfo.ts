@@ -1,7 +1,7 @@
-import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services.js';
 import { InsufficientScope, InvalidRequest, InvalidToken, OAuthError } from '../errors.js';
+import { acceptFormBodies } from '../form-body.js';
 import { sendOAuthError } from '../protocol-plugin.js';
 import { userClaims } from './user-claims.js';
 
@@ -36,7 +36,7 @@ function presentedToken(request: FastifyRequest): string {
  * it carries; needs `openid`. JSON, `no-store`, RFC 6750 errors.
  */
 export async function userinfoPlugin(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  acceptFormBodies(app, 16 * 1024);
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache');
   });

@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Services } from '../../services.js';
 import { OAuthError } from '../errors.js';
+import { acceptFormBodies } from '../form-body.js';
 import { isClientError } from '../protocol-plugin.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerAuthorizeRoutes } from './authorize-routes.js';
@@ -25,7 +25,7 @@ import { loadStylesheet, registerStylesheet } from './stylesheet.js';
  * it as redirects from the authorize flow itself.
  */
 export async function pagesPlugin(app: FastifyInstance, { services }: { services: Services }): Promise<void> {
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  acceptFormBodies(app, 64 * 1024);
   await app.register(cookie);
   const names = cookieNames(services.config.issuer);
   const stylesheet = loadStylesheet();
