@@ -8,9 +8,10 @@ export interface PresentedClient {
   secret?: string;
 }
 
-/** RFC 6749 App. B: Basic credentials are form-encoded before base64. */
+/** RFC 6749 App. B: Basic credentials are form-encoded before base64 (most hold nothing to decode). */
 function formDecode(value: string): string {
-  return decodeURIComponent(value.replace(/\+/g, ' '));
+  if (!value.includes('%') && !value.includes('+')) return value;
+  return decodeURIComponent(value.replaceAll('+', ' '));
 }
 
 function basicFailure(description: string) {

@@ -27,6 +27,12 @@ eachBackend('client authentication at the token endpoint', (ctx) => {
     const plusEncoded = Buffer.from(`${client.id}:${client.secret}+`).toString('base64');
     const wrong = await ctx.h.post('/oauth/token', grant, { authorization: `Basic ${plusEncoded}` });
     assert.equal(wrong.statusCode, 401);
+    const escaped = `%${client.secret.charCodeAt(0).toString(16)}${client.secret.slice(1)}`;
+    const percentEncoded = await ctx.h.post('/oauth/token', grant, { authorization: `Basic ${Buffer.from(`${client.id}:${escaped}`).toString('base64')}` });
+    assert.equal(percentEncoded.statusCode, 200);
+    const malformed = await ctx.h.post('/oauth/token', grant, { authorization: `Basic ${Buffer.from(`${client.id}:%E0%A4%A`).toString('base64')}` });
+    assert.equal(malformed.statusCode, 401);
+    assert.equal(malformed.json().error_description, 'The Basic credentials are malformed.');
   });
 
   test('a wrong secret over Basic is 401 invalid_client with WWW-Authenticate: Basic', async () => {
