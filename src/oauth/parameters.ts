@@ -16,7 +16,9 @@ export function readParameters(request: FastifyRequest, forbiddenInQuery: readon
   const body = request.body ?? {};
   if (typeof body !== 'object' || Array.isArray(body)) throw new InvalidRequest('The request body must be form-encoded parameters.');
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+  const fields = body as Record<string, unknown>;
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
     if (Array.isArray(value)) throw new InvalidRequest(`The ${name} parameter is repeated.`);
     if (value === null || value === undefined || value === '') continue;
     if (typeof value === 'object') throw new InvalidRequest(`The ${name} parameter must be a string.`);

@@ -34,8 +34,11 @@ export async function signAccessToken(ring: KeyRing, alg: SigningAlg, claims: Ac
   return `${input}.${signature.toString('base64url')}`;
 }
 
+/** Three dot-separated parts (a JWS in compact form), told apart without splitting the token. */
 export function looksLikeJwt(token: string): boolean {
-  return token.split('.').length === 3;
+  const first = token.indexOf('.');
+  const second = first < 0 ? -1 : token.indexOf('.', first + 1);
+  return second >= 0 && token.indexOf('.', second + 1) < 0;
 }
 
 /**
