@@ -1,17 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { InvalidClient, InvalidRequest } from './errors.js';
+import { decodeFormComponent } from './form-body.js';
 import type { Parameters } from './parameters.js';
 
 export interface PresentedClient {
   method: 'client_secret_basic' | 'client_secret_post' | 'none';
   clientId: string;
   secret?: string;
-}
-
-/** RFC 6749 App. B: Basic credentials are form-encoded before base64 (most hold nothing to decode). */
-function formDecode(value: string): string {
-  if (!value.includes('%') && !value.includes('+')) return value;
-  return decodeURIComponent(value.replaceAll('+', ' '));
 }
 
 function basicFailure(description: string) {
@@ -32,8 +27,9 @@ export function presentedClient(request: FastifyRequest, params: Parameters): Pr
     let clientId: string;
     let secret: string;
     try {
-      clientId = formDecode(decoded.slice(0, colon));
-      secret = formDecode(decoded.slice(colon + 1));
+      // RFC 6749 §2.3.1: the id and secret are form-encoded before base64.
+      clientId = decodeFormComponent(decoded.slice(0, colon));
+      secret = decodeFormComponent(decoded.slice(colon + 1));
     } catch {
       throw basicFailure('The Basic credentials are malformed.');
     }
