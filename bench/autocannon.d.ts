@@ -19,6 +19,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Milliseconds between samples; the run stops at the first sample after `duration`. */
+    sampleInt?: number;
     overallRate?: number;
     timeout?: number;
     requests?: Request[];

@@ -39,7 +39,7 @@ export function options(argv: string[]): BenchOptions {
     quick,
     only: values.only ? values.only.split(',') : [],
     connections: Number(values.connections ?? 64),
-    seconds: Number(values.seconds ?? (quick ? 1 : 10)),
+    seconds: Number(values.seconds ?? (quick ? 1 : 12)),
     rounds: Number(values.rounds ?? (quick ? 1 : 3)),
     warmupSeconds: quick ? 0.3 : 2,
     tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
