@@ -29,7 +29,8 @@ export interface BenchReport {
    * `ceilings`: raw argon2id verifies/s on all cores at normal priority (the target's
    * yardstick), measured before the grant's first slice and after each; `ceiling`: the mean
    * of the two around its median slice; `lowPriorityCeiling`: the same at nice 19, i.e. what
-   * other work on the machine leaves (reference only, not in the smoke mode); `meUnderLoad`: /me probed while the grant is saturated.
+   * other work on the machine leaves (reference only, not in the smoke mode); `meUnderLoad`:
+   * /me probed while the grant is saturated.
    */
   password?: { ceiling: number; ceilings: number[]; lowPriorityCeiling?: number; grant: ScenarioReport; meIdle: LoadResult; meUnderLoad: LoadResult };
   largeStore?: { rows: Record<string, number>; scenarios: ScenarioReport[] };
@@ -136,7 +137,7 @@ async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>, se
     const slices: ScenarioReport[] = [];
     for (let round = 0; round < opts.rounds; round++) {
       const grant = await profiled(opts, server, round === 0 ? 'password' : undefined, () => measure(slice, 'password', passwordScenario, seed, { connections: 16 }));
-      process.stderr.write(`  password: ${grant.result.rps.toFixed(0)} grants/s\n`);
+      process.stderr.write(`  password: ${Math.round(grant.result.rps)} grants/s\n`);
       ceilings.push(await argon2Ceiling(slice.seconds));
       slices.push(report(passwordScenario, grant, (ceilings.at(-2)! + ceilings.at(-1)!) / 2, 'argon2id ceiling'));
     }
