@@ -1,5 +1,5 @@
 import type { Clock } from '../crypto/clock.js';
-import type { Actor } from './audit-event.js';
+import type { Actor, AuditEvent } from './audit-event.js';
 import type { AuditRepository } from './audit-repository.js';
 
 /** Who did it and from where; taken from the request (or `system` for the CLI). */
@@ -23,17 +23,21 @@ export interface AuditLog {
 
 export const SYSTEM_CONTEXT: AuditContext = { actor: { type: 'system', id: 'cli', name: 'gatehouse CLI' } };
 
+/** The stored form of a record: a target's name is kept in `details`, beside what the caller gave. */
+export function toAuditEvent({ event, actor, target, ip, userAgent, details }: AuditRecord, createdAt: number): Omit<AuditEvent, 'id'> {
+  return {
+    event,
+    actor,
+    target: target ? { type: target.type, id: target.id } : null,
+    ip: ip ?? null,
+    userAgent: userAgent ?? null,
+    details: target?.name ? { name: target.name, ...details } : (details ?? {}),
+    createdAt,
+  };
+}
+
 export function createAuditLog(repository: AuditRepository, clock: Clock): AuditLog {
   return {
-    record: ({ event, actor, target, ip, userAgent, details }) =>
-      repository.append({
-        event,
-        actor,
-        target: target ? { type: target.type, id: target.id } : null,
-        ip: ip ?? null,
-        userAgent: userAgent ?? null,
-        details: target?.name ? { name: target.name, ...details } : (details ?? {}),
-        createdAt: clock.now(),
-      }),
+    record: (entry) => repository.append(toAuditEvent(entry, clock.now())),
   };
 }

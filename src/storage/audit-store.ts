@@ -1,18 +1,44 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { AuditFilter } from '../audit/audit-event.js';
+import type { AuditEvent, AuditFilter } from '../audit/audit-event.js';
 import type { AuditRepository } from '../audit/audit-repository.js';
 import { matchesAny } from './list-page.js';
 import { preparedInsert } from './prepared.js';
 import type { AuditEventsTable, Database } from './schema.js';
 
-/** Audit fields echo request input (user agents, attempted usernames): NULs cannot be stored. */
 const clean = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\u0000/g, '') as T) : value);
 
-export function createAuditStore(db: Kysely<Database>): AuditRepository {
-  // One per token issued: compiled once.
+/** The row of an event. Audit fields echo request input (user agents, attempted usernames): NULs are dropped. */
+function toRow(event: Omit<AuditEvent, 'id'>): Insertable<AuditEventsTable> {
+  return {
+    event: event.event,
+    actor_type: event.actor?.type ?? null,
+    actor_id: clean(event.actor?.id ?? null),
+    actor_name: clean(event.actor?.name ?? null),
+    target_type: event.target?.type ?? null,
+    target_id: clean(event.target?.id ?? null),
+    ip: event.ip,
+    user_agent: clean(event.userAgent),
+    details: JSON.stringify(event.details),
+    created_at: event.createdAt,
+  };
+}
+
+/**
+ * The insert of one event, compiled once (one runs per password grant); `bound` lets another
+ * store write an event in the same transaction as what it records.
+ */
+export function preparedAuditInsert(db: Kysely<Database>) {
   const insert = preparedInsert<Insertable<AuditEventsTable>>(db, 'audit_events', [
     'event', 'actor_type', 'actor_id', 'actor_name', 'target_type', 'target_id', 'ip', 'user_agent', 'details', 'created_at',
   ]);
+  return {
+    run: (event: Omit<AuditEvent, 'id'>) => insert(toRow(event)),
+    bound: (event: Omit<AuditEvent, 'id'>) => insert.bound(toRow(event)),
+  };
+}
+
+export function createAuditStore(db: Kysely<Database>): AuditRepository {
+  const insert = preparedAuditInsert(db);
   function filtered(filter: AuditFilter) {
     let query = db.selectFrom('audit_events');
     if (filter.search !== undefined) query = query.where(matchesAny(['event', 'actor_name'], filter.search));
@@ -27,18 +53,7 @@ export function createAuditStore(db: Kysely<Database>): AuditRepository {
   }
   return {
     async append(event) {
-      await insert({
-        event: event.event,
-        actor_type: event.actor?.type ?? null,
-        actor_id: clean(event.actor?.id ?? null),
-        actor_name: clean(event.actor?.name ?? null),
-        target_type: event.target?.type ?? null,
-        target_id: clean(event.target?.id ?? null),
-        ip: event.ip,
-        user_agent: clean(event.userAgent),
-        details: JSON.stringify(event.details),
-        created_at: event.createdAt,
-      });
+      await insert.run(event);
     },
     async list(filter, page) {
       const { n } = await filtered(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
+import { preparedAuditInsert } from './audit-store.js';
 import { prepared, preparedInsert, writeTogether } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
@@ -44,13 +45,14 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
   const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
     'id', 'family_id', 'access_token_id', 'client_id', 'user_id', 'scopes', 'auth_time', 'revoked', 'used_at', 'created_at', 'expires_at',
   ]);
+  const insertAudit = preparedAuditInsert(db);
   const accessById = prepared(db, (id: string) => db.selectFrom('access_tokens').selectAll().where('id', '=', id));
   const refreshById = prepared(db, (id: string) => db.selectFrom('refresh_tokens').selectAll().where('id', '=', id));
   const consume = prepared(db, (hash: string, now: number) =>
     db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
   );
   return {
-    async saveIssued(access, refresh) {
+    async saveIssued(access, refresh, event) {
       const accessRow = {
         id: access.id,
         user_id: access.userId,
@@ -63,13 +65,13 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
         created_at: access.createdAt,
         expires_at: access.expiresAt,
       };
-      if (!refresh) {
+      if (!refresh && !event) {
         await insertAccess(accessRow);
         return;
       }
-      await writeTogether(db, [
-        insertAccess.bound(accessRow),
-        insertRefresh.bound({
+      const writes = [insertAccess.bound(accessRow)];
+      if (refresh) {
+        writes.push(insertRefresh.bound({
           id: refresh.id,
           family_id: refresh.familyId,
           access_token_id: refresh.accessTokenId,
@@ -81,8 +83,10 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
           used_at: refresh.usedAt,
           created_at: refresh.createdAt,
           expires_at: refresh.expiresAt,
-        }),
-      ]);
+        }));
+      }
+      if (event) writes.push(insertAudit.bound(event));
+      await writeTogether(db, writes);
     },
     async findAccessToken(id) {
       const [row] = (await accessById(id)).rows;

@@ -1,3 +1,4 @@
+import { toAuditEvent, type AuditRecord } from '../audit/audit-log.js';
 import type { Config } from '../config/config.js';
 import type { Clock } from '../crypto/clock.js';
 import { timeOrderedId } from '../crypto/random.js';
@@ -16,6 +17,8 @@ export interface IssueRequest {
   refresh: boolean;
   familyId?: string;
   authTime?: number | null;
+  /** The audit event of this issuance, written in the same transaction as the tokens. */
+  audit?: AuditRecord;
 }
 
 /** RFC 6749 §5.1 successful response. */
@@ -88,7 +91,7 @@ export function createTokenIssuer(deps: { config: Config; ring: KeyRing; tokens:
           expiresAt: now + config.ttl.refreshToken * 1000,
         };
       }
-      await tokens.saveIssued(access, refresh);
+      await tokens.saveIssued(access, refresh, request.audit && toAuditEvent(request.audit, now));
       return {
         token_type: 'Bearer',
         expires_in: expiresIn,

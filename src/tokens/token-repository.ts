@@ -1,9 +1,13 @@
+import type { AuditEvent } from '../audit/audit-event.js';
 import type { AccessTokenRecord, RefreshTokenRecord, RevokeFilter } from './token-records.js';
 
 /** Storage of issued tokens; implemented once per backend in src/storage/. */
 export interface TokenRepository {
-  /** Stores an access token and, if given, its refresh token in one transaction. */
-  saveIssued(access: AccessTokenRecord, refresh?: RefreshTokenRecord): Promise<void>;
+  /**
+   * Stores an access token and, if given, its refresh token and the audit event of their
+   * issuance, in one transaction: all of them or, if any fails, none.
+   */
+  saveIssued(access: AccessTokenRecord, refresh?: RefreshTokenRecord, event?: Omit<AuditEvent, 'id'>): Promise<void>;
   findAccessToken(id: string): Promise<AccessTokenRecord | undefined>;
   findRefreshToken(hash: string): Promise<RefreshTokenRecord | undefined>;
   /**

@@ -32,6 +32,10 @@ eachBackend('password grant', (ctx) => {
     assert.equal(claims.scope, '*');
     assert.ok(typeof claims.jti === 'string' && claims.jti.length >= 22);
     assert.equal((claims.exp as number) - (claims.iat as number), 3600);
+    const { events } = await ctx.h.services.auditEvents.list({ event: 'oauth.token_issued', targetId: String(client.id) }, { offset: 0, limit: 10 });
+    assert.equal(events.length, 1, 'the issuance is audited');
+    assert.deepEqual(events[0]!.actor, { type: 'user', id: '1', name: 'admin' });
+    assert.deepEqual(events[0]!.details, { grant_type: 'password' });
   });
 
   test('accepts the email as the username', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { createAuditStore } from '../../src/storage/audit-store.js';
 import { createClientStore } from '../../src/storage/client-store.js';
 import { createTokenStore } from '../../src/storage/token-store.js';
 import { createUserStore } from '../../src/storage/user-store.js';
@@ -31,6 +32,23 @@ contract('TokenRepository contract', (ctx) => {
   test('a failed saveIssued leaves nothing behind', async () => {
     await assert.rejects(tokens().saveIssued(access('a2'), refresh('r1', 'f2', 'a2')));
     assert.equal(await tokens().findAccessToken('a2'), undefined);
+  });
+
+  test('saveIssued writes the audit event of an issuance with the tokens, or neither', async () => {
+    const audit = createAuditStore(ctx.store.db);
+    const event = (id: string) => ({ event: 'oauth.token_issued', actor: null, target: { type: 'token', id }, ip: null, userAgent: null, details: {}, createdAt: 1000 });
+    const recorded = async (id: string) => (await audit.list({ targetId: id }, { offset: 0, limit: 10 })).total;
+    await tokens().saveIssued(access('a5', { familyId: 'f5' }), refresh('r5', 'f5', 'a5'), event('a5'));
+    await tokens().saveIssued(access('a6'), undefined, event('a6'));
+    assert.equal(await recorded('a5'), 1);
+    assert.equal(await recorded('a6'), 1);
+    assert.equal((await tokens().findAccessToken('a6'))?.id, 'a6');
+    // An access token id already taken: the event of the failed issuance is not kept either.
+    await assert.rejects(tokens().saveIssued(access('a6'), undefined, event('a6-again')));
+    await assert.rejects(tokens().saveIssued(access('a7'), refresh('r5', 'f7', 'a7'), event('a7')));
+    assert.equal(await recorded('a6-again'), 0);
+    assert.equal(await recorded('a7'), 0);
+    assert.equal(await tokens().findAccessToken('a7'), undefined);
   });
 
   test('consumeRefreshToken succeeds once, never for expired or revoked tokens', async () => {

@@ -24,13 +24,18 @@ export const passwordGrant: GrantHandler = {
     if (result.outcome === 'locked') throw tooManyAttempts(result.retryAfter);
     if (result.outcome === 'failed') throw new InvalidGrant(WRONG_CREDENTIALS, result.reason);
     const { user } = result;
-    const response = await services.issuer.issue({ clientId: client.id, userId: user.id, scopes, refresh: true, authTime: services.clock.now() });
-    await services.audit.record({
-      ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
-      event: 'oauth.token_issued',
-      target: { type: 'auth_client', id: String(client.id) },
-      details: { grant_type: 'password' },
+    return services.issuer.issue({
+      clientId: client.id,
+      userId: user.id,
+      scopes,
+      refresh: true,
+      authTime: services.clock.now(),
+      audit: {
+        ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
+        event: 'oauth.token_issued',
+        target: { type: 'auth_client', id: String(client.id) },
+        details: { grant_type: 'password' },
+      },
     });
-    return response;
   },
 };
