@@ -40,9 +40,18 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: Pending | undefined;
+  /** Jobs sent to the worker, answered in this order. */
+  jobs: Pending[];
   idleTimer: NodeJS.Timeout | undefined;
 }
+
+/**
+ * Jobs a worker holds at once: the one it runs and the next, which it starts as soon as it
+ * posts an answer, without waiting for the event loop to read that answer and send more.
+ * The loop can be busy then (other requests, a commit), and every such wait is hashing
+ * time lost.
+ */
+const JOBS_PER_WORKER = 2;
 
 /**
  * Password hashing off the event loop, in `size` worker threads of lowered priority (Node's
@@ -61,17 +70,17 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
   let nextId = 0;
 
   function spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), busy: undefined, idleTimer: undefined };
+    const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), jobs: [], idleTimer: undefined };
     slot.worker.on('message', ({ result, error }: { result?: unknown; error?: string }) => {
-      const done = slot.busy!;
-      slot.busy = undefined;
+      const done = slot.jobs.shift()!;
       if (error === undefined) done.resolve(result);
       else done.reject(new Error(error));
-      next(slot);
+      if (queue.length > 0) return drain();
+      if (slot.jobs.length === 0) retire(slot);
     });
     slot.worker.on('error', (error) => {
       slots.splice(slots.indexOf(slot), 1);
-      slot.busy?.reject(error);
+      for (const pending of slot.jobs.splice(0)) pending.reject(error);
       drain();
     });
     slots.push(slot);
@@ -80,14 +89,12 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
 
   function start(slot: Slot, pending: Pending): void {
     clearTimeout(slot.idleTimer);
-    slot.busy = pending;
+    slot.jobs.push(pending);
     slot.worker.ref();
     slot.worker.postMessage({ id: nextId++, job: pending.job });
   }
 
-  function next(slot: Slot): void {
-    const pending = queue.shift();
-    if (pending) return start(slot, pending);
+  function retire(slot: Slot): void {
     slot.worker.unref();
     slot.idleTimer = setTimeout(() => {
       slots.splice(slots.indexOf(slot), 1);
@@ -95,9 +102,17 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
     }, idleMs).unref();
   }
 
+  /** The least loaded worker that can take a job: an idle one, a new one, then a second job for a busy one. */
+  function freeSlot(): Slot | undefined {
+    const idle = slots.find((s) => s.jobs.length === 0);
+    if (idle) return idle;
+    if (slots.length < capacity()) return spawn();
+    return slots.find((s) => s.jobs.length < JOBS_PER_WORKER);
+  }
+
   function drain(): void {
     while (queue.length > 0) {
-      const slot = slots.find((s) => !s.busy) ?? (slots.length < capacity() ? spawn() : undefined);
+      const slot = freeSlot();
       if (!slot) return;
       start(slot, queue.shift()!);
     }
