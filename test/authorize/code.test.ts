@@ -25,6 +25,10 @@ eachBackend('authorization code grant', (ctx) => {
     assert.equal(body.token_type, 'Bearer');
     assert.equal(body.scope, 'openid profile email');
     assert.ok(body.access_token && body.refresh_token && body.id_token);
+    const { events } = await ctx.h.services.auditEvents.list({ event: 'oauth.token_issued', targetId: String(client.id) }, { offset: 0, limit: 10 });
+    assert.equal(events.length, 1, 'the issuance is audited');
+    assert.equal(events[0]!.actor?.type, 'user');
+    assert.deepEqual(events[0]!.details, { grant_type: 'authorization_code' });
   });
 
   test('the code is stored only as its SHA-256', async () => {

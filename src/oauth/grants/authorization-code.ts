@@ -68,6 +68,14 @@ export const authorizationCodeGrant: GrantHandler = {
       refresh: issuesRefreshToken(client, code.scopes),
       familyId: code.familyId,
       authTime: code.authTime,
+      // Written with the tokens: should a racing replay revoke them below, the log shows them
+      // issued, then the reuse (recorded by the replaying request).
+      audit: {
+        ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
+        event: 'oauth.token_issued',
+        target: { type: 'auth_client', id: String(client.id) },
+        details: { grant_type: 'authorization_code' },
+      },
     });
     const idToken = code.scopes.includes('openid')
       ? await signIdToken(services, { user, clientId: client.id, scopes: code.scopes, authTime: code.authTime, nonce: code.nonce, accessToken: response.access_token })
@@ -77,12 +85,6 @@ export const authorizationCodeGrant: GrantHandler = {
       await services.tokens.revokeFamily(code.familyId);
       throw new InvalidGrant('The authorization code was already used; the tokens issued from it have been revoked.');
     }
-    await services.audit.record({
-      ...auditContext(request, { type: 'user', id: String(user.id), name: user.username }),
-      event: 'oauth.token_issued',
-      target: { type: 'auth_client', id: String(client.id) },
-      details: { grant_type: 'authorization_code' },
-    });
     return idToken ? { ...response, id_token: idToken } : response;
   },
 };
