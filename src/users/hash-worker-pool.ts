@@ -19,15 +19,15 @@ const os = require('node:os');
 try { os.setPriority(0, 19); } catch {}
 const argon2 = require(workerData.argon2);
 const bcrypt = require(workerData.bcrypt);
-parentPort.on('message', ({ id, job }) => {
+parentPort.on('message', (job) => {
   try {
     let result;
     if (job.op === 'argon2-hash') result = argon2.hashSync(job.password, job.options);
     else if (job.op === 'argon2-verify') result = argon2.verifySync(job.hash, job.password);
     else result = bcrypt.compareSync(job.password, job.hash);
-    parentPort.postMessage({ id, result });
+    parentPort.postMessage({ result });
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message || error) });
+    parentPort.postMessage({ error: String(error && error.message || error) });
   }
 });
 `;
@@ -67,7 +67,6 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   const paths = { argon2: require.resolve('@node-rs/argon2'), bcrypt: require.resolve('@node-rs/bcrypt') };
-  let nextId = 0;
 
   function spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), jobs: [], idleTimer: undefined };
@@ -91,7 +90,7 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
     clearTimeout(slot.idleTimer);
     slot.jobs.push(pending);
     slot.worker.ref();
-    slot.worker.postMessage({ id: nextId++, job: pending.job });
+    slot.worker.postMessage(pending.job);
   }
 
   function retire(slot: Slot): void {
