@@ -59,6 +59,11 @@ function openSqlite(path: string): Store {
     // 64 MiB of page cache (default 2 MiB): token ids are random, so with a million tokens
     // every insert would otherwise read its index pages back from the OS.
     sqlite.pragma('cache_size = -65536');
+    // Statement journals and temporary b-trees in memory: a savepoint that changed more than
+    // 64 KiB of pages spilled its journal to a new file in /var/tmp (created, unlinked,
+    // written and closed on the event loop, ~30 times a second under the password grant).
+    // That journal only rolls a savepoint back in this process; recovery never reads it.
+    sqlite.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new Error(`cannot open the SQLite database ${file}: ${(error as Error).message} (is its directory present and writable?)`, { cause: error });
   }
@@ -66,6 +71,7 @@ function openSqlite(path: string): Store {
   const reader = file === ':memory:' ? undefined : new SQLite(file, { readonly: true });
   reader?.pragma('busy_timeout = 5000');
   reader?.pragma('cache_size = -65536');
+  reader?.pragma('temp_store = MEMORY');
   const driver = new GroupCommitDriver(sqlite, reader, reader && new WalSync(file));
   const db = new Kysely<Database>({ dialect: groupCommitDialect(driver) });
   if (reader) {

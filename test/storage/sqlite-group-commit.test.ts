@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
@@ -158,6 +158,23 @@ describe('SQLite group commit [file]', () => {
     await assert.rejects(doomed.rollBack(), /roll back/);
     await after;
     assert.deepEqual(committed(), ['pair 1', 'pair 2', 'alone', 'after 1', 'after 2']);
+  });
+
+  test('a savepoint that changes many pages keeps its journal in memory, not in a temporary file', { skip: !existsSync('/proc/self/fd') && 'needs /proc' }, async () => {
+    await writeTogether(store.db, Array.from({ length: 2000 }, (_, i) => preparedInsert<{ name: string }>(store.db, 'items', ['name']).bound({ name: `${i}`.padStart(200, 'x') })));
+    const temporaryFiles = () => readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return /etilqs_/.test(readlinkSync(`/proc/self/fd/${fd}`)) ? [fd] : [];
+      } catch {
+        return [];
+      }
+    });
+    const during = await store.db.transaction().execute(async (trx) => {
+      await sql`update items set name = name || 'y'`.execute(trx);
+      return temporaryFiles();
+    });
+    assert.deepEqual(during, [], 'SQLite opened a temporary file for the savepoint journal');
+    assert.equal(committed().filter((name) => name.endsWith('y')).length, 2000);
   });
 
   test('closing the store commits what is pending', async () => {
