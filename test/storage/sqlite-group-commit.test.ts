@@ -161,7 +161,8 @@ describe('SQLite group commit [file]', () => {
   });
 
   test('a savepoint that changes many pages keeps its journal in memory, not in a temporary file', { skip: !existsSync('/proc/self/fd') && 'needs /proc' }, async () => {
-    await writeTogether(store.db, Array.from({ length: 2000 }, (_, i) => preparedInsert<{ name: string }>(store.db, 'items', ['name']).bound({ name: `${i}`.padStart(200, 'x') })));
+    const add = preparedInsert<{ name: string }>(store.db, 'items', ['name']);
+    await writeTogether(store.db, Array.from({ length: 2000 }, (_, i) => add.bound({ name: `${i}`.padStart(200, 'x') })));
     const temporaryFiles = () => readdirSync('/proc/self/fd').flatMap((fd) => {
       try {
         return /etilqs_/.test(readlinkSync(`/proc/self/fd/${fd}`)) ? [fd] : [];
