@@ -21,16 +21,23 @@ export interface LoadSpec {
   serverPid?: number;
 }
 
-/** CPU seconds (user + system, all threads) a process has used; undefined off Linux. */
-function cpuSeconds(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
+/** CPU seconds (user + system) from a /proc stat file; undefined off Linux. */
+function cpuSecondsOf(statFile: string): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ ticks
   } catch {
     return undefined;
   }
 }
+
+/** The server's CPU seconds: all its threads, and its main thread (the event loop) alone. */
+function serverCpu(pid: number | undefined): { all?: number; loop?: number } {
+  if (pid === undefined) return {};
+  return { all: cpuSecondsOf(`/proc/${pid}/stat`), loop: cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+const spent = (start: number | undefined, end: number | undefined) => (start === undefined || end === undefined ? undefined : end - start);
 
 const spec: LoadSpec = JSON.parse(process.argv[2]);
 const module = await import(pathToFileURL(join(import.meta.dirname, 'scenarios', `${spec.scenario}.ts`)).href);
@@ -41,7 +48,7 @@ const latencies = new Latencies();
 const statusCodes: Record<string, number> = {};
 let measuring = spec.warmupSeconds === 0;
 let started = performance.now();
-let cpuAtStart = cpuSeconds(spec.serverPid);
+let cpuAtStart = serverCpu(spec.serverPid);
 let count = 0;
 let non2xx = 0;
 let errors = 0;
@@ -63,8 +70,9 @@ const instance = autocannon(
     if (error) throw error;
     const seconds = (performance.now() - started) / 1000;
     const [p50, p90, p99, max] = latencies.percentiles(50, 90, 99, 100);
-    const cpuAtEnd = cpuSeconds(spec.serverPid);
-    const cpu = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart;
+    const cpuAtEnd = serverCpu(spec.serverPid);
+    const cpu = spent(cpuAtStart.all, cpuAtEnd.all);
+    const loop = spent(cpuAtStart.loop, cpuAtEnd.loop);
     const result: LoadResult = {
       rps: count / seconds,
       count,
@@ -77,6 +85,7 @@ const instance = autocannon(
       errors,
       statusCodes,
       ...(cpu === undefined ? {} : { serverCpuUsPerRequest: (cpu / Math.max(1, count + non2xx)) * 1e6, serverCpuUtilisation: cpu / seconds }),
+      ...(loop === undefined ? {} : { serverLoopUtilisation: loop / seconds }),
     };
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
   },
@@ -85,7 +94,7 @@ if (!measuring) {
   setTimeout(() => {
     measuring = true;
     started = performance.now();
-    cpuAtStart = cpuSeconds(spec.serverPid);
+    cpuAtStart = serverCpu(spec.serverPid);
   }, spec.warmupSeconds * 1000);
 }
 instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {

@@ -291,6 +291,10 @@ export function printReport(result: BenchReport): string {
   if (result.password) {
     const { ceilings, lowPriorityCeiling, grant } = result.password;
     lines.push('', `argon2id ceiling (raw verifies on all cores, before the grant's first slice and after each): ${ceilings.map((c) => c.toFixed(0)).join(', ')}/s; a slice divides by the mean of the two around it${lowPriorityCeiling === undefined ? '' : `; at nice 19, as the hashing workers run: ${lowPriorityCeiling.toFixed(0)}/s (the password grant is ${((grant.rps / lowPriorityCeiling) * 100).toFixed(1)} % of that)`}`);
+    if (grant.serverCpuUtilisation !== undefined && grant.serverLoopUtilisation !== undefined) {
+      const perGrant = (cores: number) => `${Math.round((cores / grant.rps) * 1e6).toLocaleString('en-US')} µs per grant`;
+      lines.push(`the grant's median slice used ${grant.serverCpuUtilisation.toFixed(2)} cores: its event loop ${grant.serverLoopUtilisation.toFixed(2)} (${perGrant(grant.serverLoopUtilisation)}), its other threads (hashing, WAL fsyncs) ${(grant.serverCpuUtilisation - grant.serverLoopUtilisation).toFixed(2)}; the rest of the ${result.machine.cpus} cores went to the load generator, the kernel and the machine`);
+    }
     lines.push(`me at ${PROBE.overallRate} req/s: idle p99 ${result.password.meIdle.p99.toFixed(2)} ms, while the password grant is saturated p99 ${result.password.meUnderLoad.p99.toFixed(2)} ms`);
   }
   if (result.largeStore) lines.push('', `with ${result.largeStore.rows.accessTokens.toLocaleString('en-US')} access and ${result.largeStore.rows.refreshTokens.toLocaleString('en-US')} refresh tokens in the store:`, '', table(result.largeStore.scenarios));

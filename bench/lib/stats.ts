@@ -42,4 +42,6 @@ export interface LoadResult {
   serverCpuUsPerRequest?: number;
   /** Server CPU seconds per wall second (1 = one core saturated). */
   serverCpuUtilisation?: number;
+  /** The same for the server's main thread alone: its event loop, without worker threads. */
+  serverLoopUtilisation?: number;
 }
