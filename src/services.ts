@@ -47,7 +47,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     users: createUserStore(store.db, now),
     clients: createClientStore(store.db, now),
     tokens: createTokenStore(store.db),
-    bearers: createBearerStore(store.db),
+    bearers: createBearerStore(store.db, store.dialect),
     keys: createKeyStore(store.db),
     permissions: createPermissionStore(store.db),
     auditEvents: createAuditStore(store.db),

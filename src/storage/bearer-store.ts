@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { BearerRepository, BearerSubject } from '../api/bearer-repository.js';
 import { CLIENT_COLUMNS, toClient } from './client-store.js';
 import { generationCache } from './generation-cache.js';
 import { prepared } from './prepared.js';
+import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
+import { turnBatch } from './turn-batch.js';
 import { ACCESS_TOKEN_COLUMNS, toAccessTokenRecord } from './token-store.js';
 import { USER_COLUMNS, toUser } from './user-store.js';
 
@@ -24,9 +26,11 @@ function aliased(alias: string, columns: readonly string[]) {
 /**
  * Bearer checks run on every API call. Where reads have snapshots (SQLite on a file), the
  * subjects found are cached until anything they hold changes (the `auth` generation, moved
- * by triggers on users, clients and access tokens: storage/generation-cache.ts).
+ * by triggers on users, clients and access tokens: storage/generation-cache.ts). PostgreSQL
+ * caches nothing; there the JWTs checked in one turn of the event loop share one query
+ * (storage/turn-batch.ts), each still read after its request arrived.
  */
-export function createBearerStore(db: Kysely<Database>): BearerRepository {
+export function createBearerStore(db: Kysely<Database>, dialect?: DialectName): BearerRepository {
   const token = aliased('t', ACCESS_TOKEN_COLUMNS);
   const client = aliased('c', CLIENT_COLUMNS);
   const user = aliased('u', USER_COLUMNS);
@@ -39,14 +43,24 @@ export function createBearerStore(db: Kysely<Database>): BearerRepository {
   const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
   const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
   const cache = generationCache<BearerSubject | undefined>(db, 'auth');
+  const subject = (row: Row): BearerSubject => ({
+    token: toAccessTokenRecord(token.take(row) as any),
+    client: toClient(client.take(row) as any),
+    user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
+  });
+  const oneById = async (id: string) => {
+    const [row] = (await byId(id)).rows as Row[];
+    return row && subject(row);
+  };
+  const findById = dialect === 'postgres' ? batchedById() : oneById;
+  function batchedById() {
+    const byIds = prepared(db, (ids: string[]) => joined().where(sql<SqlBool>`t.id = any(${ids})`));
+    return turnBatch(async (ids) => new Map(((await byIds(ids)).rows as Row[]).map((row) => [row.t_id as string, subject(row)])));
+  }
   async function read(reference: Parameters<BearerRepository['find']>[0]): Promise<BearerSubject | undefined> {
-    const [row] = ('id' in reference ? await byId(reference.id) : await byHash(reference.hash)).rows as Row[];
-    if (!row) return undefined;
-    return {
-      token: toAccessTokenRecord(token.take(row) as any),
-      client: toClient(client.take(row) as any),
-      user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
-    };
+    if ('id' in reference) return findById(reference.id);
+    const [row] = (await byHash(reference.hash)).rows as Row[];
+    return row && subject(row);
   }
   return {
     find: (reference) => cache.through('id' in reference ? `i${reference.id}` : `h${reference.hash}`, () => read(reference)),

@@ -22,7 +22,7 @@ contract('BearerRepository contract', (ctx) => {
   test('a user token comes with its client and user, as their own stores read them', async () => {
     const tokens = createTokenStore(ctx.store.db);
     await tokens.saveIssued(token('user-token'));
-    const subject = await createBearerStore(ctx.store.db).find({ id: 'user-token' });
+    const subject = await createBearerStore(ctx.store.db, ctx.store.dialect).find({ id: 'user-token' });
     assert.deepEqual(subject, {
       token: await tokens.findAccessToken('user-token'),
       client: await createClientStore(ctx.store.db, () => 7).findById(clientId),
@@ -35,13 +35,28 @@ contract('BearerRepository contract', (ctx) => {
     const tokens = createTokenStore(ctx.store.db);
     await tokens.saveIssued(token('client-token', { userId: null }));
     await tokens.saveIssued(token('pat', { tokenHash: 'hash-of-pat', name: 'cli' }));
-    const bearers = createBearerStore(ctx.store.db);
+    const bearers = createBearerStore(ctx.store.db, ctx.store.dialect);
     const machine = await bearers.find({ id: 'client-token' });
     assert.equal(machine?.user, undefined);
     assert.equal(machine?.client.id, clientId);
     assert.equal((await bearers.find({ hash: 'hash-of-pat' }))?.token.id, 'pat');
     assert.equal(await bearers.find({ id: 'missing' }), undefined);
     assert.equal(await bearers.find({ hash: 'missing' }), undefined);
+  });
+
+  test('checks asked for together each get their own subject, as read after they were asked', async () => {
+    const tokens = createTokenStore(ctx.store.db);
+    for (const id of ['together-1', 'together-2', 'together-3']) await tokens.saveIssued(token(id, { scopes: [id] }));
+    await ctx.store.db.updateTable('access_tokens').set({ revoked: 1 }).where('id', '=', 'together-2').execute();
+    const bearers = createBearerStore(ctx.store.db, ctx.store.dialect);
+    const found = await Promise.all(['together-1', 'together-2', 'missing', 'together-3', 'together-1'].map((id) => bearers.find({ id })));
+    assert.deepEqual(found.map((subject) => subject && [subject.token.id, subject.token.scopes[0], subject.token.revoked, subject.user?.id]), [
+      ['together-1', 'together-1', false, userId],
+      ['together-2', 'together-2', true, userId],
+      undefined,
+      ['together-3', 'together-3', false, userId],
+      ['together-1', 'together-1', false, userId],
+    ]);
   });
 });
 
@@ -65,7 +80,7 @@ contract('BearerRepository: what a check found is never served after it changed'
   ];
   test('a cached subject is frozen: no caller can change what the next one gets', async () => {
     await issue('frozen');
-    const bearers = createBearerStore(ctx.store.db);
+    const bearers = createBearerStore(ctx.store.db, ctx.store.dialect);
     const first = (await bearers.find({ id: 'frozen' }))!;
     if (Object.isFrozen(first)) {
       assert.throws(() => ((first.user as any).status = 'INACTIVE'));
@@ -88,7 +103,7 @@ contract('BearerRepository: what a check found is never served after it changed'
     test(`${change.what}`, async () => {
       const id = `fresh-${i}`;
       await issue(id);
-      const bearers = createBearerStore(ctx.store.db);
+      const bearers = createBearerStore(ctx.store.db, ctx.store.dialect);
       for (let n = 0; n < 3; n++) {
         assert.equal(change.seen(await bearers.find({ id })), false);
         await turn();
