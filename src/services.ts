@@ -45,7 +45,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const audit = createAuditLog(createAuditStore(store.db), clock);
   const repositories = {
     users: createUserStore(store.db, now),
-    clients: createClientStore(store.db, now),
+    clients: createClientStore(store.db, now, store.dialect),
     tokens: createTokenStore(store.db),
     bearers: createBearerStore(store.db, store.dialect),
     keys: createKeyStore(store.db),
@@ -61,7 +61,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const hasher = overrides.hasher ?? createPasswordHasher();
   const counters: CounterStore & { close?(): Promise<void> } = config.redisUrl
     ? createRedisCounterStore(config.redisUrl, config.issuer)
-    : createCounterStore(store.db);
+    : createCounterStore(store.db, store.dialect);
   const throttle = createThrottle(counters, clock, config.throttle);
   return {
     config,

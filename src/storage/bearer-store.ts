@@ -5,7 +5,7 @@ import { generationCache } from './generation-cache.js';
 import { prepared } from './prepared.js';
 import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
-import { turnBatch } from './turn-batch.js';
+import { readByKey } from './turn-batch.js';
 import { ACCESS_TOKEN_COLUMNS, toAccessTokenRecord } from './token-store.js';
 import { USER_COLUMNS, toUser } from './user-store.js';
 
@@ -40,23 +40,21 @@ export function createBearerStore(db: Kysely<Database>, dialect?: DialectName): 
       .innerJoin('oauth_clients as c', 'c.id', 't.client_id')
       .leftJoin('users as u', 'u.id', 't.user_id')
       .select([...token.select, ...client.select, ...user.select] as any);
-  const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
-  const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
-  const cache = generationCache<BearerSubject | undefined>(db, 'auth');
   const subject = (row: Row): BearerSubject => ({
     token: toAccessTokenRecord(token.take(row) as any),
     client: toClient(client.take(row) as any),
     user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
   });
-  const oneById = async (id: string) => {
-    const [row] = (await byId(id)).rows as Row[];
-    return row && subject(row);
-  };
-  const findById = dialect === 'postgres' ? batchedById() : oneById;
-  function batchedById() {
-    const byIds = prepared(db, (ids: string[]) => joined().where(sql<SqlBool>`t.id = any(${ids})`));
-    return turnBatch(async (ids) => new Map(((await byIds(ids)).rows as Row[]).map((row) => [row.t_id as string, subject(row)])));
-  }
+  const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
+  const byIds = prepared(db, (ids: string[]) => joined().where(sql<SqlBool>`t.id = any(${ids})`));
+  const findById = readByKey(dialect, {
+    one: async (id: string) => (await byId(id)).rows as Row[],
+    many: async (ids) => (await byIds(ids)).rows as Row[],
+    keyOf: (row) => row.t_id as string,
+    convert: subject,
+  });
+  const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
+  const cache = generationCache<BearerSubject | undefined>(db, 'auth');
   async function read(reference: Parameters<BearerRepository['find']>[0]): Promise<BearerSubject | undefined> {
     if ('id' in reference) return findById(reference.id);
     const [row] = (await byHash(reference.hash)).rows as Row[];

@@ -1,11 +1,13 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { Client, ClientChanges, StoredSecrets } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
+import type { DialectName } from './dialect.js';
 import { generationCache } from './generation-cache.js';
 import { listPage } from './list-page.js';
 import { prepared } from './prepared.js';
 import { bool, int, json, list, uniqueName } from './rows.js';
 import type { ClientsTable, Database } from './schema.js';
+import { readByKey } from './turn-batch.js';
 
 /** The columns of a client other than its secrets (those are read only to authenticate it). */
 export const CLIENT_COLUMNS = [
@@ -51,18 +53,22 @@ function changedColumns(changes: ClientChanges): Partial<Selectable<ClientsTable
   return set;
 }
 
-export function createClientStore(db: Kysely<Database>, now: () => number): ClientRepository {
+export function createClientStore(db: Kysely<Database>, now: () => number, dialect?: DialectName): ClientRepository {
   const select = () => db.selectFrom('oauth_clients').select(CLIENT_COLUMNS);
   // Read by every client authentication and bearer check: compiled once.
   const byId = prepared(db, (id: number) => select().where('id', '=', id));
   const secretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select(SECRET_COLUMNS).where('id', '=', id));
-  const withSecretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]).where('id', '=', id));
+  const withSecrets = () => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]);
+  const withSecretsById = prepared(db, (id: number) => withSecrets().where('id', '=', id));
+  const withSecretsByIds = prepared(db, (ids: number[]) => withSecrets().where(sql<SqlBool>`id = any(${ids})`));
+  const readWithSecrets = readByKey(dialect, {
+    one: async (id: number) => (await withSecretsById(id)).rows,
+    many: async (ids) => (await withSecretsByIds(ids)).rows,
+    keyOf: (row) => row.id,
+    convert: (row) => ({ client: toClient(row), secrets: toSecrets(row) }),
+  });
   // Client authentication, cached until any client changes (the `auth` generation).
   const authenticating = generationCache<{ client: Client; secrets: StoredSecrets } | undefined>(db, 'auth');
-  async function readWithSecrets(id: number) {
-    const [row] = (await withSecretsById(id)).rows;
-    return row && { client: toClient(row), secrets: toSecrets(row) };
-  }
   return {
     async create(client, secret) {
       const at = now();

@@ -1,19 +1,26 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CounterStore } from '../throttle/throttle.js';
+import type { DialectName } from './dialect.js';
 import { generationCache } from './generation-cache.js';
 import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
+import { readByKey } from './turn-batch.js';
 
 /** Fixed-window counters in the shared database: one upsert per hit, atomic on both dialects. */
-export function createCounterStore(db: Kysely<Database>): CounterStore {
+export function createCounterStore(db: Kysely<Database>, dialect?: DialectName): CounterStore {
   // Peeked on every client authentication and login: compiled once, and cached (absent
   // counters too) until any counter changes (the `throttle` generation).
-  const byKey = prepared(db, (key: string) => db.selectFrom('throttle_counters').select(['hits', 'reset_at']).where('key', '=', key));
+  const counter = () => db.selectFrom('throttle_counters').select(['key', 'hits', 'reset_at']);
+  const byKey = prepared(db, (key: string) => counter().where('key', '=', key));
+  const byKeys = prepared(db, (keys: string[]) => counter().where(sql<SqlBool>`key = any(${keys})`));
   const counters = generationCache<{ hits: number; resetAt: number } | null>(db, 'throttle');
-  const read = async (key: string) => {
-    const [row] = (await byKey(key)).rows;
-    return row ? { hits: Number(row.hits), resetAt: Number(row.reset_at) } : null;
-  };
+  const readCounter = readByKey(dialect, {
+    one: async (key: string) => (await byKey(key)).rows,
+    many: async (keys) => (await byKeys(keys)).rows,
+    keyOf: (row) => row.key,
+    convert: (row) => ({ hits: Number(row.hits), resetAt: Number(row.reset_at) }),
+  });
+  const read = async (key: string) => (await readCounter(key)) ?? null;
   return {
     async hit(key, windowMs, now) {
       const row = await db

@@ -1,3 +1,5 @@
+import type { DialectName } from './dialect.js';
+
 /**
  * Lookups by key asked for during one turn of the event loop, answered together by one
  * `fetch` of all their keys when the turn's I/O callbacks are done (`setImmediate`). On
@@ -5,12 +7,12 @@
  * each. Every lookup still starts after its caller asked, so it sees whatever was committed
  * before; a failed fetch fails each of its callers.
  */
-export function turnBatch<R>(fetch: (keys: string[]) => Promise<Map<string, R>>, maxKeys = 100): (key: string) => Promise<R | undefined> {
+export function turnBatch<K, R>(fetch: (keys: K[]) => Promise<Map<K, R>>, maxKeys = 100): (key: K) => Promise<R | undefined> {
   type Waiter = { resolve(value: R | undefined): void; reject(error: unknown): void };
-  let pending: Map<string, Waiter[]> | undefined;
+  let pending: Map<K, Waiter[]> | undefined;
 
-  async function flush(batch: Map<string, Waiter[]>): Promise<void> {
-    let found: Map<string, R>;
+  async function flush(batch: Map<K, Waiter[]>): Promise<void> {
+    let found: Map<K, R>;
     try {
       found = await fetch([...batch.keys()]);
     } catch (error) {
@@ -39,4 +41,22 @@ export function turnBatch<R>(fetch: (keys: string[]) => Promise<Map<string, R>>,
         void flush(full);
       }
     });
+}
+
+/**
+ * A read of at most one row by key, for the lookups made on every request: on PostgreSQL
+ * the keys of one turn in one query (`many`, e.g. `where key = any($1)`), elsewhere one
+ * query each (`one`; SQLite answers in microseconds, without a round trip).
+ */
+export function readByKey<K, Row, R>(
+  dialect: DialectName | undefined,
+  read: { one: (key: K) => Promise<Row[]>; many: (keys: K[]) => Promise<Row[]>; keyOf: (row: Row) => K; convert: (row: Row) => R },
+): (key: K) => Promise<R | undefined> {
+  if (dialect !== 'postgres') {
+    return async (key) => {
+      const [row] = await read.one(key);
+      return row && read.convert(row);
+    };
+  }
+  return turnBatch(async (keys) => new Map((await read.many(keys)).map((row) => [read.keyOf(row), read.convert(row)])));
 }

@@ -7,7 +7,7 @@ import { contract } from './store-context.js';
 const now = () => 1_800_000_000_000;
 
 contract('ClientRepository contract', (ctx) => {
-  const clients = () => createClientStore(ctx.store.db, now);
+  const clients = () => createClientStore(ctx.store.db, now, ctx.store.dialect);
 
   test('create assigns increasing integer ids and round-trips every field', async () => {
     const a = await clients().create({ name: 'A', grantTypes: ['password'], confidential: true, redirectUris: ['https://a.example/cb'], permissions: ['view-users'] }, 'enc:v1:x');
@@ -38,6 +38,14 @@ contract('ClientRepository contract', (ctx) => {
     assert.equal(await clients().findSecrets(99_999), undefined);
     assert.deepEqual(await clients().findWithSecrets(d.id), { client: await clients().findById(d.id), secrets: await clients().findSecrets(d.id) });
     assert.equal(await clients().findWithSecrets(99_999), undefined);
+  });
+
+  test('client authentications asked for together each get their own client and secrets', async () => {
+    const first = await clients().create({ name: 'together 1', grantTypes: ['password'], confidential: true }, 'secret 1');
+    const second = await clients().create({ name: 'together 2', grantTypes: ['client_credentials'], confidential: true }, 'secret 2');
+    const store = clients();
+    const found = await Promise.all([second.id, 99_999, first.id, second.id].map((id) => store.findWithSecrets(id)));
+    assert.deepEqual(found.map((one) => one && [one.client.name, one.secrets.secret]), [['together 2', 'secret 2'], undefined, ['together 1', 'secret 1'], ['together 2', 'secret 2']]);
   });
 
   test('update changes only the given fields; unknown ids give undefined', async () => {

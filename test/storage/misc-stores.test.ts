@@ -8,7 +8,7 @@ import { contract } from './store-context.js';
 
 contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => {
   test('counters count within a window and restart after it', async () => {
-    const counters = createCounterStore(ctx.store.db);
+    const counters = createCounterStore(ctx.store.db, ctx.store.dialect);
     assert.deepEqual(await counters.hit('k', 1000, 0), { hits: 1, resetAt: 1000 });
     assert.deepEqual(await counters.hit('k', 1000, 500), { hits: 2, resetAt: 1000 });
     assert.deepEqual(await counters.peek('k', 600), { hits: 2, resetAt: 1000 });
@@ -21,10 +21,10 @@ contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => 
   });
 
   test('a peeked counter, present or absent, is never served after another instance changed it', async () => {
-    const counters = createCounterStore(ctx.store.db);
+    const counters = createCounterStore(ctx.store.db, ctx.store.dialect);
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     for (let n = 0; n < 2; n++, await turn()) assert.equal(await counters.peek('elsewhere', 0), undefined);
-    await createCounterStore(ctx.store.db).hit('elsewhere', 1000, 0);
+    await createCounterStore(ctx.store.db, ctx.store.dialect).hit('elsewhere', 1000, 0);
     assert.deepEqual(await counters.peek('elsewhere', 0), { hits: 1, resetAt: 1000 });
     await turn();
     await ctx.store.db.updateTable('throttle_counters').set({ hits: 9 }).execute();
@@ -32,6 +32,15 @@ contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => 
     await turn();
     await ctx.store.db.deleteFrom('throttle_counters').execute();
     assert.equal(await counters.peek('elsewhere', 0), undefined);
+  });
+
+  test('counters peeked together each get their own', async () => {
+    const counters = createCounterStore(ctx.store.db, ctx.store.dialect);
+    await counters.hit('together-a', 1000, 0);
+    await counters.hit('together-b', 2000, 0);
+    await counters.hit('together-b', 2000, 0);
+    const peeked = await Promise.all(['together-b', 'together-none', 'together-a'].map((key) => counters.peek(key, 10)));
+    assert.deepEqual(peeked, [{ hits: 2, resetAt: 2000 }, undefined, { hits: 1, resetAt: 1000 }]);
   });
 
   test('audit events are listed newest first and filtered', async () => {
