@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BearerRepository, BearerSubject } from '../api/bearer-repository.js';
 import { CLIENT_COLUMNS, toClient } from './client-store.js';
 import { generationCache } from './generation-cache.js';
@@ -45,14 +45,7 @@ export function createBearerStore(db: Kysely<Database>, dialect?: DialectName): 
     client: toClient(client.take(row) as any),
     user: row.u_id === null || row.u_id === undefined ? undefined : toUser(user.take(row) as any),
   });
-  const byId = prepared(db, (id: string) => joined().where('t.id', '=', id));
-  const byIds = prepared(db, (ids: string[]) => joined().where(sql<SqlBool>`t.id = any(${ids})`));
-  const findById = readByKey(dialect, {
-    one: async (id: string) => (await byId(id)).rows as Row[],
-    many: async (ids) => (await byIds(ids)).rows as Row[],
-    keyOf: (row) => row.t_id as string,
-    convert: subject,
-  });
+  const findById = readByKey<string, Row, BearerSubject>(db, dialect, { select: joined, column: 't.id', keyOf: (row) => row.t_id, convert: subject });
   const byHash = prepared(db, (hash: string) => joined().where('t.token_hash', '=', hash));
   const cache = generationCache<BearerSubject | undefined>(db, 'auth');
   async function read(reference: Parameters<BearerRepository['find']>[0]): Promise<BearerSubject | undefined> {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Client, ClientChanges, StoredSecrets } from '../clients/client.js';
 import type { ClientRepository } from '../clients/client-repository.js';
 import type { DialectName } from './dialect.js';
@@ -58,13 +58,9 @@ export function createClientStore(db: Kysely<Database>, now: () => number, diale
   // Read by every client authentication and bearer check: compiled once.
   const byId = prepared(db, (id: number) => select().where('id', '=', id));
   const secretsById = prepared(db, (id: number) => db.selectFrom('oauth_clients').select(SECRET_COLUMNS).where('id', '=', id));
-  const withSecrets = () => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]);
-  const withSecretsById = prepared(db, (id: number) => withSecrets().where('id', '=', id));
-  const withSecretsByIds = prepared(db, (ids: number[]) => withSecrets().where(sql<SqlBool>`id = any(${ids})`));
-  const readWithSecrets = readByKey(dialect, {
-    one: async (id: number) => (await withSecretsById(id)).rows,
-    many: async (ids) => (await withSecretsByIds(ids)).rows,
-    keyOf: (row) => row.id,
+  const readWithSecrets = readByKey(db, dialect, {
+    select: () => db.selectFrom('oauth_clients').select([...CLIENT_COLUMNS, ...SECRET_COLUMNS]),
+    column: 'id',
     convert: (row) => ({ client: toClient(row), secrets: toSecrets(row) }),
   });
   // Client authentication, cached until any client changes (the `auth` generation).

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CounterStore } from '../throttle/throttle.js';
 import type { DialectName } from './dialect.js';
 import { generationCache } from './generation-cache.js';
-import { prepared } from './prepared.js';
 import type { Database } from './schema.js';
 import { readByKey } from './turn-batch.js';
 
@@ -10,16 +9,12 @@ import { readByKey } from './turn-batch.js';
 export function createCounterStore(db: Kysely<Database>, dialect?: DialectName): CounterStore {
   // Peeked on every client authentication and login: compiled once, and cached (absent
   // counters too) until any counter changes (the `throttle` generation).
-  const counter = () => db.selectFrom('throttle_counters').select(['key', 'hits', 'reset_at']);
-  const byKey = prepared(db, (key: string) => counter().where('key', '=', key));
-  const byKeys = prepared(db, (keys: string[]) => counter().where(sql<SqlBool>`key = any(${keys})`));
-  const counters = generationCache<{ hits: number; resetAt: number } | null>(db, 'throttle');
-  const readCounter = readByKey(dialect, {
-    one: async (key: string) => (await byKey(key)).rows,
-    many: async (keys) => (await byKeys(keys)).rows,
-    keyOf: (row) => row.key,
+  const readCounter = readByKey(db, dialect, {
+    select: () => db.selectFrom('throttle_counters').select(['key', 'hits', 'reset_at']),
+    column: 'key',
     convert: (row) => ({ hits: Number(row.hits), resetAt: Number(row.reset_at) }),
   });
+  const counters = generationCache<{ hits: number; resetAt: number } | null>(db, 'throttle');
   const read = async (key: string) => (await readCounter(key)) ?? null;
   return {
     async hit(key, windowMs, now) {

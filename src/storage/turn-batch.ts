@@ -1,4 +1,6 @@
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DialectName } from './dialect.js';
+import { prepared } from './prepared.js';
 
 /**
  * Lookups by key asked for during one turn of the event loop, answered together by one
@@ -44,19 +46,26 @@ export function turnBatch<K, R>(fetch: (keys: K[]) => Promise<Map<K, R>>, maxKey
 }
 
 /**
- * A read of at most one row by key, for the lookups made on every request: on PostgreSQL
- * the keys of one turn in one query (`many`, e.g. `where key = any($1)`), elsewhere one
- * query each (`one`; SQLite answers in microseconds, without a round trip).
+ * A read of at most one row of `select` by the value of `column`, for the lookups made on
+ * every request. It is compiled once (storage/prepared.ts); on PostgreSQL the keys of one
+ * turn are read in one query, `column = any($1)`; elsewhere each key has its own query
+ * (SQLite answers in microseconds, without a round trip). `keyOf` finds a row's key when the
+ * selection renames the column.
  */
 export function readByKey<K, Row, R>(
+  db: Kysely<any>,
   dialect: DialectName | undefined,
-  read: { one: (key: K) => Promise<Row[]>; many: (keys: K[]) => Promise<Row[]>; keyOf: (row: Row) => K; convert: (row: Row) => R },
+  read: { select: () => SelectQueryBuilder<any, any, Row>; column: string; keyOf?: (row: Row) => K; convert: (row: Row) => R },
 ): (key: K) => Promise<R | undefined> {
+  const column = sql.ref(read.column);
   if (dialect !== 'postgres') {
+    const one = prepared(db, (key: K) => read.select().where(sql<SqlBool>`${column} = ${key}`));
     return async (key) => {
-      const [row] = await read.one(key);
+      const [row] = (await one(key)).rows;
       return row && read.convert(row);
     };
   }
-  return turnBatch(async (keys) => new Map((await read.many(keys)).map((row) => [read.keyOf(row), read.convert(row)])));
+  const many = prepared(db, (keys: K[]) => read.select().where(sql<SqlBool>`${column} = any(${keys})`));
+  const keyOf = read.keyOf ?? ((row: Row) => (row as Record<string, K>)[read.column]);
+  return turnBatch(async (keys) => new Map((await many(keys)).rows.map((row) => [keyOf(row), read.convert(row)])));
 }
