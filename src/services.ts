@@ -46,7 +46,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const repositories = {
     users: createUserStore(store.db, now),
     clients: createClientStore(store.db, now, store.dialect),
-    tokens: createTokenStore(store.db),
+    tokens: createTokenStore(store.db, store.dialect),
     bearers: createBearerStore(store.db, store.dialect),
     keys: createKeyStore(store.db),
     permissions: createPermissionStore(store.db),

@@ -8,7 +8,7 @@ import type { AuditEventsTable, Database } from './schema.js';
 const clean = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\u0000/g, '') as T) : value);
 
 /** The row of an event. Audit fields echo request input (user agents, attempted usernames): NULs are dropped. */
-function toRow(event: Omit<AuditEvent, 'id'>): Insertable<AuditEventsTable> {
+export function auditRow(event: Omit<AuditEvent, 'id'>): Insertable<AuditEventsTable> {
   return {
     event: event.event,
     actor_type: event.actor?.type ?? null,
@@ -32,8 +32,8 @@ export function preparedAuditInsert(db: Kysely<Database>) {
     'event', 'actor_type', 'actor_id', 'actor_name', 'target_type', 'target_id', 'ip', 'user_agent', 'details', 'created_at',
   ]);
   return {
-    run: (event: Omit<AuditEvent, 'id'>) => insert(toRow(event)),
-    bound: (event: Omit<AuditEvent, 'id'>) => insert.bound(toRow(event)),
+    run: (event: Omit<AuditEvent, 'id'>) => insert(auditRow(event)),
+    bound: (event: Omit<AuditEvent, 'id'>) => insert.bound(auditRow(event)),
   };
 }
 

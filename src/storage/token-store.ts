@@ -1,7 +1,9 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
-import { preparedAuditInsert } from './audit-store.js';
+import { auditRow, preparedAuditInsert } from './audit-store.js';
+import type { DialectName } from './dialect.js';
+import { insertsPerTurn } from './inserts-per-turn.js';
 import { prepared, preparedInsert, writeTogether } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
@@ -39,8 +41,41 @@ function toRefresh(row: Selectable<RefreshTokensTable>): RefreshTokenRecord {
   };
 }
 
-export function createTokenStore(db: Kysely<Database>): TokenRepository {
-  // The statements of issuing, bearer checks, introspection and refresh, compiled once.
+function toAccessTokenRow(access: AccessTokenRecord): Insertable<AccessTokensTable> {
+  return {
+    id: access.id,
+    user_id: access.userId,
+    client_id: access.clientId,
+    name: access.name,
+    scopes: json(access.scopes),
+    family_id: access.familyId,
+    token_hash: access.tokenHash,
+    revoked: int(access.revoked),
+    created_at: access.createdAt,
+    expires_at: access.expiresAt,
+  };
+}
+
+function toRefreshTokenRow(refresh: RefreshTokenRecord): Insertable<RefreshTokensTable> {
+  return {
+    id: refresh.id,
+    family_id: refresh.familyId,
+    access_token_id: refresh.accessTokenId,
+    client_id: refresh.clientId,
+    user_id: refresh.userId,
+    scopes: json(refresh.scopes),
+    auth_time: refresh.authTime,
+    revoked: int(refresh.revoked),
+    used_at: refresh.usedAt,
+    created_at: refresh.createdAt,
+    expires_at: refresh.expiresAt,
+  };
+}
+
+export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): TokenRepository {
+  // The statements of issuing, bearer checks, introspection and refresh, compiled once; on
+  // PostgreSQL the issued tokens of one turn are inserted together (inserts-per-turn.ts).
+  const insertTogether = dialect === 'postgres' ? insertsPerTurn(db) : undefined;
   const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', ACCESS_TOKEN_COLUMNS);
   const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
     'id', 'family_id', 'access_token_id', 'client_id', 'user_id', 'scopes', 'auth_time', 'revoked', 'used_at', 'created_at', 'expires_at',
@@ -53,40 +88,20 @@ export function createTokenStore(db: Kysely<Database>): TokenRepository {
   );
   return {
     async saveIssued(access, refresh, event) {
-      const accessRow = {
-        id: access.id,
-        user_id: access.userId,
-        client_id: access.clientId,
-        name: access.name,
-        scopes: json(access.scopes),
-        family_id: access.familyId,
-        token_hash: access.tokenHash,
-        revoked: int(access.revoked),
-        created_at: access.createdAt,
-        expires_at: access.expiresAt,
-      };
-      if (!refresh && !event) {
+      const accessRow = toAccessTokenRow(access);
+      if (insertTogether) {
+        const rows: [string, Record<string, unknown>][] = [['access_tokens', accessRow]];
+        if (refresh) rows.push(['refresh_tokens', toRefreshTokenRow(refresh)]);
+        if (event) rows.push(['audit_events', auditRow(event)]);
+        await insertTogether(rows);
+      } else if (!refresh && !event) {
         await insertAccess(accessRow);
-        return;
+      } else {
+        const writes = [insertAccess.bound(accessRow)];
+        if (refresh) writes.push(insertRefresh.bound(toRefreshTokenRow(refresh)));
+        if (event) writes.push(insertAudit.bound(event));
+        await writeTogether(db, writes);
       }
-      const writes = [insertAccess.bound(accessRow)];
-      if (refresh) {
-        writes.push(insertRefresh.bound({
-          id: refresh.id,
-          family_id: refresh.familyId,
-          access_token_id: refresh.accessTokenId,
-          client_id: refresh.clientId,
-          user_id: refresh.userId,
-          scopes: json(refresh.scopes),
-          auth_time: refresh.authTime,
-          revoked: int(refresh.revoked),
-          used_at: refresh.usedAt,
-          created_at: refresh.createdAt,
-          expires_at: refresh.expiresAt,
-        }));
-      }
-      if (event) writes.push(insertAudit.bound(event));
-      await writeTogether(db, writes);
     },
     async findAccessToken(id) {
       const [row] = (await accessById(id)).rows;

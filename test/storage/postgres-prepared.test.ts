@@ -41,18 +41,31 @@ test('PostgreSQL prepares the queries prepared() compiled, once per connection, 
   assert.ok(!(await preparedNow()).some((row) => /pg_prepared_statements/.test(row.statement)), 'ad-hoc queries are not prepared');
 });
 
-// An access token and its refresh token are written as one statement (`WITH … AS (INSERT …)
-// INSERT …`), prepared like the rest; the token contract suite proves both or
-// neither are written on every backend.
-test('PostgreSQL writes an access token and its refresh token in one prepared statement', needsPostgres, async (t) => {
-  const { store, clientId, preparedNow } = await oneConnectionStore(t, 'together');
-  const tokens = createTokenStore(store.db);
-  const access = { id: 'a1', userId: null, clientId, name: null, scopes: ['*'], familyId: 'f1', tokenHash: null, revoked: false, createdAt: 1, expiresAt: 2 };
-  const refresh = { id: 'r1', familyId: 'f1', accessTokenId: 'a1', clientId, userId: null, scopes: ['*'], authTime: null, revoked: false, usedAt: null, createdAt: 1, expiresAt: 2 };
-  await tokens.saveIssued(access, refresh);
-  assert.deepEqual(await tokens.findAccessToken('a1'), access);
-  assert.deepEqual(await tokens.findRefreshToken('r1'), refresh);
-  assert.ok((await preparedNow()).some((row) => /^with "together_1" as \(insert into "access_tokens"/.test(row.statement) && /\) insert into "refresh_tokens"/.test(row.statement)), 'one statement for both inserts');
+// The tokens issued during one turn of the event loop are written by one statement, one
+// transaction: rows written together share their `xmin` (the inserting transaction's id).
+// The token contract suite proves each caller's rows all or none, and a failing caller alone.
+test('PostgreSQL writes the tokens and audit events issued in one turn in one transaction', needsPostgres, async (t) => {
+  const { store, clientId } = await oneConnectionStore(t, 'together');
+  const tokens = createTokenStore(store.db, 'postgres');
+  const access = (id: string) => ({ id, userId: null, clientId, name: null, scopes: ['*'], familyId: `f-${id}`, tokenHash: null, revoked: false, createdAt: 1, expiresAt: 2 });
+  const refresh = (id: string) => ({ id: `r-${id}`, familyId: `f-${id}`, accessTokenId: id, clientId, userId: null, scopes: ['*'], authTime: null, revoked: false, usedAt: null, createdAt: 1, expiresAt: 2 });
+  const event = (id: string) => ({ event: 'oauth.token_issued', actor: null, target: { type: 'token', id }, ip: null, userAgent: null, details: {}, createdAt: 1 });
+  await Promise.all([
+    tokens.saveIssued(access('a1')),
+    tokens.saveIssued(access('a2'), refresh('a2'), event('a2')),
+    tokens.saveIssued(access('a3')),
+    tokens.saveIssued(access('a4'), refresh('a4')),
+  ]);
+  assert.deepEqual(await tokens.findAccessToken('a2'), access('a2'));
+  assert.deepEqual(await tokens.findRefreshToken('r-a4'), refresh('a4'));
+  const { rows } = await sql<{ xmin: string }>`
+    select xmin::text from access_tokens union all select xmin::text from refresh_tokens
+    union all select xmin::text from audit_events where event = 'oauth.token_issued'`.execute(store.db);
+  assert.equal(rows.length, 7);
+  assert.equal(new Set(rows.map((row) => row.xmin)).size, 1, 'one transaction');
+  await tokens.saveIssued(access('a5'));
+  const later = await sql<{ xmin: string }>`select xmin::text from access_tokens where id = 'a5'`.execute(store.db);
+  assert.notEqual(later.rows[0]!.xmin, rows[0]!.xmin, 'a later turn, a transaction of its own');
 });
 
 // A rolling upgrade: another instance's migration changes a table under a statement this

@@ -10,7 +10,7 @@ import { contract } from './store-context.js';
 contract('TokenRepository contract', (ctx) => {
   let clientId: number;
   let userId: number;
-  const tokens = () => createTokenStore(ctx.store.db);
+  const tokens = () => createTokenStore(ctx.store.db, ctx.store.dialect);
   const access = (id: string, extra: Partial<AccessTokenRecord> = {}): AccessTokenRecord => ({
     id, userId, clientId, name: null, scopes: ['*'], familyId: null, tokenHash: null, revoked: false, createdAt: 1000, expiresAt: 10_000, ...extra,
   });
@@ -49,6 +49,25 @@ contract('TokenRepository contract', (ctx) => {
     assert.equal(await recorded('a6-again'), 0);
     assert.equal(await recorded('a7'), 0);
     assert.equal(await tokens().findAccessToken('a7'), undefined);
+  });
+
+  test('issuances saved together each succeed or fail on their own', async () => {
+    const audit = createAuditStore(ctx.store.db);
+    const event = (id: string) => ({ event: 'oauth.token_issued', actor: null, target: { type: 'token', id }, ip: null, userAgent: null, details: {}, createdAt: 1000 });
+    const store = tokens();
+    const outcomes = await Promise.allSettled([
+      store.saveIssued(access('t1')),
+      store.saveIssued(access('t2', { familyId: 'ft2' }), refresh('rt2', 'ft2', 't2'), event('t2')),
+      // A refresh token id already taken (r1, the first test's): this issuance fails alone.
+      store.saveIssued(access('t3', { familyId: 'ft3' }), refresh('r1', 'ft3', 't3'), event('t3')),
+      store.saveIssued(access('t4')),
+    ]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    for (const id of ['t1', 't2', 't4']) assert.equal((await tokens().findAccessToken(id))?.id, id);
+    assert.equal((await tokens().findRefreshToken('rt2'))?.accessTokenId, 't2');
+    assert.equal(await tokens().findAccessToken('t3'), undefined);
+    assert.equal((await audit.list({ targetId: 't2' }, { offset: 0, limit: 10 })).total, 1);
+    assert.equal((await audit.list({ targetId: 't3' }, { offset: 0, limit: 10 })).total, 0);
   });
 
   test('consumeRefreshToken succeeds once, never for expired or revoked tokens', async () => {
