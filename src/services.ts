@@ -44,7 +44,7 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
   const box = createSecretBox(config.masterKey);
   const audit = createAuditLog(createAuditStore(store.db), clock);
   const repositories = {
-    users: createUserStore(store.db, now),
+    users: createUserStore(store.db, now, store.dialect),
     clients: createClientStore(store.db, now, store.dialect),
     tokens: createTokenStore(store.db, store.dialect),
     bearers: createBearerStore(store.db, store.dialect),

@@ -3,7 +3,9 @@ import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-reco
 import type { TokenRepository } from '../tokens/token-repository.js';
 import { auditRow, preparedAuditInsert } from './audit-store.js';
 import type { DialectName } from './dialect.js';
+import { consumePerTurn } from './consume-per-turn.js';
 import { insertsPerTurn } from './inserts-per-turn.js';
+import { readByKey } from './turn-batch.js';
 import { prepared, preparedInsert, writeTogether } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
@@ -74,7 +76,8 @@ function toRefreshTokenRow(refresh: RefreshTokenRecord): Insertable<RefreshToken
 
 export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): TokenRepository {
   // The statements of issuing, bearer checks, introspection and refresh, compiled once; on
-  // PostgreSQL the issued tokens of one turn are inserted together (inserts-per-turn.ts).
+  // PostgreSQL those of one turn's requests run together (inserts-per-turn.ts,
+  // consume-per-turn.ts, turn-batch.ts).
   const insertTogether = dialect === 'postgres' ? insertsPerTurn(db) : undefined;
   const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', ACCESS_TOKEN_COLUMNS);
   const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
@@ -82,10 +85,11 @@ export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): T
   ]);
   const insertAudit = preparedAuditInsert(db);
   const accessById = prepared(db, (id: string) => db.selectFrom('access_tokens').selectAll().where('id', '=', id));
-  const refreshById = prepared(db, (id: string) => db.selectFrom('refresh_tokens').selectAll().where('id', '=', id));
-  const consume = prepared(db, (hash: string, now: number) =>
+  const refreshById = readByKey(db, dialect, { select: () => db.selectFrom('refresh_tokens').selectAll(), column: 'id', convert: toRefresh });
+  const consumeOne = prepared(db, (hash: string, now: number) =>
     db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
   );
+  const consume = dialect === 'postgres' ? consumePerTurn(db) : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
   return {
     async saveIssued(access, refresh, event) {
       const accessRow = toAccessTokenRow(access);
@@ -107,13 +111,8 @@ export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): T
       const [row] = (await accessById(id)).rows;
       return row && toAccessTokenRecord(row);
     },
-    async findRefreshToken(hash) {
-      const [row] = (await refreshById(hash)).rows;
-      return row && toRefresh(row);
-    },
-    async consumeRefreshToken(hash, now) {
-      return Number((await consume(hash, now)).numAffectedRows) === 1;
-    },
+    findRefreshToken: refreshById,
+    consumeRefreshToken: consume,
     async revokeAccessToken(id) {
       await db.updateTable('access_tokens').set({ revoked: 1 }).where('id', '=', id).execute();
     },

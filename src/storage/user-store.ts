@@ -4,7 +4,9 @@ import type { User } from '../users/user.js';
 import type { UserRepository } from '../users/user-repository.js';
 import { listPage } from './list-page.js';
 import { bool, int, isUniqueViolation } from './rows.js';
+import type { DialectName } from './dialect.js';
 import { prepared } from './prepared.js';
+import { readByKey } from './turn-batch.js';
 import type { Database, UsersTable } from './schema.js';
 
 /** The columns of a user other than the password hash (read only to check a password). */
@@ -44,9 +46,9 @@ function uniqueColumn(error: unknown): UniqueViolation | unknown {
   return isUniqueViolation(error) ? new UniqueViolation(String(error).includes('email') ? 'email' : 'username') : error;
 }
 
-export function createUserStore(db: Kysely<Database>, now: () => number): UserRepository {
-  // Read by every bearer check, refresh and login: compiled once.
-  const byId = prepared(db, (id: number) => db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id));
+export function createUserStore(db: Kysely<Database>, now: () => number, dialect?: DialectName): UserRepository {
+  // Read by every refresh and login: compiled once; by id, one query per turn on PostgreSQL.
+  const byId = readByKey(db, dialect, { select: () => db.selectFrom('users').select(USER_COLUMNS), column: 'id', convert: toUser });
   const byUsername = prepared(db, (username: string) => db.selectFrom('users').selectAll().where('username', '=', username));
   const byEmail = prepared(db, (email: string) => db.selectFrom('users').selectAll().where('email', '=', email));
   return {
@@ -74,10 +76,7 @@ export function createUserStore(db: Kysely<Database>, now: () => number): UserRe
         throw error;
       }
     },
-    async findById(id) {
-      const [row] = (await byId(id)).rows;
-      return row && toUser(row);
-    },
+    findById: byId,
     async findForLogin(login) {
       const row = (await byUsername(login)).rows[0] ?? (await byEmail(login.toLowerCase())).rows[0];
       return row && { user: toUser(row), passwordHash: row.password_hash };

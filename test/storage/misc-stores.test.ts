@@ -57,7 +57,7 @@ contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => 
   });
 
   test('users: unique username and email, login by either', async () => {
-    const users = createUserStore(ctx.store.db, () => 7);
+    const users = createUserStore(ctx.store.db, () => 7, ctx.store.dialect);
     const user = await users.create({ username: 'Jane', email: 'jane@example.test', passwordHash: 'h1' });
     await assert.rejects(users.create({ username: 'Jane', email: 'other@example.test', passwordHash: 'h' }), UniqueViolation);
     await assert.rejects(users.create({ username: 'other', email: 'jane@example.test', passwordHash: 'h' }), UniqueViolation);
@@ -66,5 +66,14 @@ contract('CounterStore, AuditRepository and UserRepository contracts', (ctx) => 
     assert.equal(await users.findForLogin('nobody'), undefined);
     await users.setPasswordHash(user.id, 'h2');
     assert.equal((await users.findForLogin('Jane'))?.passwordHash, 'h2');
+  });
+
+  test('users asked for together by id each get their own', async () => {
+    const users = createUserStore(ctx.store.db, () => 7, ctx.store.dialect);
+    const ann = await users.create({ username: 'ann', email: 'ann@example.test', passwordHash: 'h' });
+    const bob = await users.create({ username: 'bob', email: 'bob@example.test', passwordHash: 'h' });
+    const found = await Promise.all([bob.id, ann.id, bob.id + 1000, bob.id].map((id) => users.findById(id)));
+    assert.deepEqual(found.map((user) => user?.username), ['bob', 'ann', undefined, 'bob']);
+    assert.deepEqual(found[1], ann);
   });
 });

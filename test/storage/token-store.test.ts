@@ -29,6 +29,13 @@ contract('TokenRepository contract', (ctx) => {
     assert.equal(await tokens().findAccessToken('missing'), undefined);
   });
 
+  test('refresh tokens asked for together each get their own row', async () => {
+    await tokens().saveIssued(access('a8', { familyId: 'f8' }), refresh('r8', 'f8', 'a8'));
+    const store = tokens();
+    const found = await Promise.all(['r8', 'r1', 'missing', 'r8'].map((id) => store.findRefreshToken(id)));
+    assert.deepEqual(found.map((token) => token?.accessTokenId), ['a8', 'a1', undefined, 'a8']);
+  });
+
   test('a failed saveIssued leaves nothing behind', async () => {
     await assert.rejects(tokens().saveIssued(access('a2'), refresh('r1', 'f2', 'a2')));
     assert.equal(await tokens().findAccessToken('a2'), undefined);
@@ -72,8 +79,20 @@ contract('TokenRepository contract', (ctx) => {
 
   test('consumeRefreshToken succeeds once, never for expired or revoked tokens', async () => {
     await tokens().saveIssued(access('a3', { familyId: 'f3' }), refresh('r3', 'f3', 'a3'));
-    const results = await Promise.all([tokens().consumeRefreshToken('r3', 2000), tokens().consumeRefreshToken('r3', 2000)]);
-    assert.deepEqual(results.sort(), [false, true]);
+    await tokens().saveIssued(access('a3b', { familyId: 'f3b' }), refresh('r3b', 'f3b', 'a3b'));
+    // Asked for together of one store (one turn) and of two (two instances): used once each.
+    const store = tokens();
+    const results = await Promise.all([
+      store.consumeRefreshToken('r3', 2000),
+      store.consumeRefreshToken('r3b', 2000),
+      store.consumeRefreshToken('r3', 2000),
+      tokens().consumeRefreshToken('r3', 2000),
+      store.consumeRefreshToken('missing', 2000),
+    ]);
+    assert.equal(results[1], true);
+    assert.equal(results[4], false);
+    assert.deepEqual([results[0], results[2], results[3]].sort(), [false, false, true]);
+    assert.equal((await tokens().findRefreshToken('r3'))?.usedAt, 2000);
     await tokens().saveIssued(access('a4', { familyId: 'f4' }), refresh('r4', 'f4', 'a4'));
     assert.equal(await tokens().consumeRefreshToken('r4', 20_000), false, 'expired');
     await tokens().revokeFamily('f4');
