@@ -53,8 +53,8 @@ export function createServices(config: Config, store: Store, overrides: ServiceO
     auditEvents: createAuditStore(store.db),
     groups: createGroupStore(store.db, now),
     personalTokens: createPersonalTokenStore(store.db),
-    codes: createCodeStore(store.db),
-    sessions: createSessionStore(store.db),
+    codes: createCodeStore(store.db, store.dialect),
+    sessions: createSessionStore(store.db, store.dialect),
     consents: createConsentStore(store.db),
   };
   const ring = createKeyRing(repositories.keys, box, clock);

@@ -1,8 +1,12 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AuthorizationCode } from '../codes/authorization-code.js';
 import type { CodeRepository } from '../codes/code-repository.js';
+import { consumePerTurn } from './consume-per-turn.js';
+import type { DialectName } from './dialect.js';
+import { insertsPerTurn } from './inserts-per-turn.js';
 import { json, list } from './rows.js';
 import type { AuthorizationCodesTable, Database } from './schema.js';
+import { readByKey } from './turn-batch.js';
 
 function toCode(row: Selectable<AuthorizationCodesTable>): AuthorizationCode {
   return {
@@ -21,33 +25,37 @@ function toCode(row: Selectable<AuthorizationCodesTable>): AuthorizationCode {
   };
 }
 
-export function createCodeStore(db: Kysely<Database>): CodeRepository {
+function toRow(code: AuthorizationCode): Insertable<AuthorizationCodesTable> {
+  return {
+    id: code.id,
+    client_id: code.clientId,
+    user_id: code.userId,
+    redirect_uri: code.redirectUri,
+    scopes: json(code.scopes),
+    code_challenge: code.codeChallenge,
+    nonce: code.nonce,
+    auth_time: code.authTime,
+    family_id: code.familyId,
+    consumed_at: code.consumedAt,
+    replayed_at: null,
+    created_at: code.createdAt,
+    expires_at: code.expiresAt,
+  };
+}
+
+/** Codes are written, read and consumed once per authorization; on PostgreSQL those of one turn together. */
+export function createCodeStore(db: Kysely<Database>, dialect?: DialectName): CodeRepository {
+  const insertTogether = dialect === 'postgres' ? insertsPerTurn(db) : undefined;
+  const consumeTogether = dialect === 'postgres' ? consumePerTurn(db, { table: 'authorization_codes', column: 'consumed_at', revocable: false }) : undefined;
+  const findById = readByKey(db, dialect, { select: () => db.selectFrom('authorization_codes').selectAll(), column: 'id', convert: toCode });
   return {
     async save(code) {
-      await db
-        .insertInto('authorization_codes')
-        .values({
-          id: code.id,
-          client_id: code.clientId,
-          user_id: code.userId,
-          redirect_uri: code.redirectUri,
-          scopes: json(code.scopes),
-          code_challenge: code.codeChallenge,
-          nonce: code.nonce,
-          auth_time: code.authTime,
-          family_id: code.familyId,
-          consumed_at: code.consumedAt,
-          replayed_at: null,
-          created_at: code.createdAt,
-          expires_at: code.expiresAt,
-        })
-        .execute();
+      if (insertTogether) await insertTogether([['authorization_codes', toRow(code)]]);
+      else await db.insertInto('authorization_codes').values(toRow(code)).execute();
     },
-    async find(id) {
-      const row = await db.selectFrom('authorization_codes').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toCode(row);
-    },
+    find: findById,
     async consume(id, now) {
+      if (consumeTogether) return consumeTogether(id, now);
       const result = await db
         .updateTable('authorization_codes')
         .set({ consumed_at: now })

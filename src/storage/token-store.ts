@@ -89,7 +89,7 @@ export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): T
   const consumeOne = prepared(db, (hash: string, now: number) =>
     db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
   );
-  const consume = dialect === 'postgres' ? consumePerTurn(db) : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
+  const consume = dialect === 'postgres' ? consumePerTurn(db, { table: 'refresh_tokens', column: 'used_at', revocable: true }) : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
   return {
     async saveIssued(access, refresh, event) {
       const accessRow = toAccessTokenRow(access);

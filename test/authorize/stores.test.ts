@@ -29,6 +29,15 @@ eachBackend('stores: codes, sessions, consents', (ctx) => {
     assert.equal(await codes.consume('missing', 1), false);
   });
 
+  test('codes: saved and read together, each its own; a duplicate fails alone', async () => {
+    const { codes } = ctx.h.services;
+    const saved = await Promise.allSettled([codes.save(code('t1', 10_000)), codes.save(code('c1', 10_000)), codes.save(code('t2', 20_000))]);
+    assert.deepEqual(saved.map((outcome) => outcome.status), ['fulfilled', 'rejected', 'fulfilled']);
+    const found = await Promise.all(['t2', 'missing', 't1', 'c1'].map((id) => codes.find(id)));
+    assert.deepEqual(found.map((one) => one?.expiresAt), [20_000, undefined, 10_000, 10_000]);
+    assert.equal(found[3]?.consumedAt, 5000, 'the first c1, untouched');
+  });
+
   test('codes: a replay mark is visible to every reader', async () => {
     const { codes } = ctx.h.services;
     await codes.save(code('c3', 10_000));
