@@ -1,7 +1,7 @@
 import { sign } from 'node:crypto';
 import { jwtVerify, decodeProtectedHeader, errors as joseErrors } from 'jose';
 import type { SigningAlg } from '../config/config.js';
-import type { KeyRing } from '../keys/key-ring.js';
+import type { ActiveKey, KeyRing } from '../keys/key-ring.js';
 
 export interface AccessTokenClaims {
   iss: string;
@@ -22,16 +22,26 @@ function base64urlJson(value: object): string {
 }
 
 /**
- * RFC 9068 §2.1: `typ: at+jwt` and a `kid` naming the signing key. A JWS compact
- * serialisation (RFC 7515 §7.1) signed with node:crypto in one synchronous call: jose's
- * SignJWT went through WebCrypto, which cost about twice the signature itself.
+ * A JWS compact serialisation (RFC 7515 §7.1) signed with node:crypto: in one synchronous
+ * call, or with `offLoop` on libuv's thread pool (for RS256, ten times the cost of ES256).
+ * jose's SignJWT went through WebCrypto, which cost about twice the signature itself.
  */
-export async function signAccessToken(ring: KeyRing, alg: SigningAlg, claims: AccessTokenClaims): Promise<string> {
-  const key = await ring.signingKey(alg);
-  const input = `${base64urlJson({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })}.${base64urlJson(claims)}`;
+export function signCompactJws(key: ActiveKey, typ: string, claims: object, offLoop: true): Promise<string>;
+export function signCompactJws(key: ActiveKey, typ: string, claims: object, offLoop?: false): string;
+export function signCompactJws(key: ActiveKey, typ: string, claims: object, offLoop = false): string | Promise<string> {
+  const input = `${base64urlJson({ alg: key.alg, kid: key.kid, typ })}.${base64urlJson(claims)}`;
   // ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
-  const signature = sign(DIGEST[key.alg], Buffer.from(input), key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' } : key.privateKey);
-  return `${input}.${signature.toString('base64url')}`;
+  const signingKey = key.alg === 'ES256' ? { key: key.privateKey, dsaEncoding: 'ieee-p1363' as const } : key.privateKey;
+  const compact = (signature: Buffer) => `${input}.${signature.toString('base64url')}`;
+  if (!offLoop) return compact(sign(DIGEST[key.alg], Buffer.from(input), signingKey));
+  return new Promise((resolve, reject) => {
+    sign(DIGEST[key.alg], Buffer.from(input), signingKey, (error, signature) => (error ? reject(error) : resolve(compact(signature))));
+  });
+}
+
+/** RFC 9068 §2.1: `typ: at+jwt` and a `kid` naming the signing key. */
+export async function signAccessToken(ring: KeyRing, alg: SigningAlg, claims: AccessTokenClaims): Promise<string> {
+  return signCompactJws(await ring.signingKey(alg), 'at+jwt', claims);
 }
 
 /** Three dot-separated parts (a JWS in compact form), told apart without splitting the token. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { Services } from '../../services.js';
+import { signCompactJws } from '../../tokens/access-token-jwt.js';
 import type { User } from '../../users/user.js';
 import { userClaims } from './user-claims.js';
 
@@ -32,15 +32,9 @@ export async function signIdToken(services: Services, input: IdTokenInput): Prom
   const key = await ring.signingKey(ID_TOKEN_ALG);
   const iat = Math.floor(clock.now() / 1000);
   const { sub, ...claims } = userClaims(input.user, input.scopes);
-  const payload: Record<string, unknown> = { ...claims, at_hash: atHash(input.accessToken) };
+  const payload: Record<string, unknown> = { iss: config.issuer, sub: String(sub), aud: String(input.clientId), iat, exp: iat + config.ttl.accessToken, ...claims, at_hash: atHash(input.accessToken) };
   if (input.authTime !== null) payload.auth_time = Math.floor(input.authTime / 1000);
   if (input.nonce) payload.nonce = input.nonce;
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-    .setIssuer(config.issuer)
-    .setSubject(String(sub))
-    .setAudience(String(input.clientId))
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + config.ttl.accessToken)
-    .sign(key.privateKey);
+  // RSA signs off the event loop.
+  return signCompactJws(key, 'JWT', payload, true);
 }
