@@ -5,10 +5,10 @@ import { auditRow, preparedAuditInsert } from './audit-store.js';
 import type { DialectName } from './dialect.js';
 import { consumePerTurn } from './consume-per-turn.js';
 import { insertsPerTurn } from './inserts-per-turn.js';
-import { readByKey } from './turn-batch.js';
 import { prepared, preparedInsert, writeTogether } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
+import { readByKey } from './turn-batch.js';
 
 export const ACCESS_TOKEN_COLUMNS = ['id', 'user_id', 'client_id', 'name', 'scopes', 'family_id', 'token_hash', 'revoked', 'created_at', 'expires_at'] as const;
 
@@ -89,7 +89,10 @@ export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): T
   const consumeOne = prepared(db, (hash: string, now: number) =>
     db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
   );
-  const consume = dialect === 'postgres' ? consumePerTurn(db, { table: 'refresh_tokens', column: 'used_at', revocable: true }) : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
+  const consume =
+    dialect === 'postgres'
+      ? consumePerTurn(db, { table: 'refresh_tokens', column: 'used_at', revocable: true })
+      : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
   return {
     async saveIssued(access, refresh, event) {
       const accessRow = toAccessTokenRow(access);
