@@ -7,7 +7,6 @@ import type { DialectName } from './dialect.js';
 import type { Database } from './schema.js';
 import { allowDirectQueries } from './direct-queries.js';
 import { PreparingClient } from './postgres-client.js';
-import { allowInsertsInOneStatement } from './postgres-together.js';
 import { GatehousePostgresDialect } from './postgres-dialect.js';
 import { GroupCommitDriver, groupCommitDialect } from './sqlite-group-commit.js';
 import { WalSync } from './wal-sync.js';
@@ -39,7 +38,6 @@ export function openStore(url: string, options: { searchPath?: string; poolSize?
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new GatehousePostgresDialect({ pool }) });
-  allowInsertsInOneStatement(db);
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -16,7 +16,7 @@ function statementFor(db: Kysely<any>, writes: readonly TableRows[]): CompiledQu
     }
   }
   const inserts = [...byTable].map(([table, rows]) => db.insertInto(table).values(rows).compile());
-  return insertsInOneStatement(db, inserts) ?? inserts[0]!;
+  return insertsInOneStatement(inserts);
 }
 
 /**

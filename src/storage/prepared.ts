@@ -1,6 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import { directQueries } from './direct-queries.js';
-import { insertsInOneStatement } from './postgres-together.js';
 import { nameStatement } from './statement-names.js';
 
 /** Stands for the n-th argument while a prepared query is built. */
@@ -40,18 +39,13 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
 /**
  * Writes that must all happen or none. Where direct queries are allowed (SQLite on a file)
  * they run at once in the open group inside a savepoint, without a Kysely transaction's
- * connection lease; plain inserts on PostgreSQL as one statement; elsewhere in one Kysely
- * transaction.
+ * connection lease; elsewhere in one Kysely transaction. (PostgreSQL's hot writes go
+ * through inserts-per-turn.ts instead.)
  */
 export async function writeTogether(db: Kysely<any>, queries: readonly CompiledQuery[]): Promise<void> {
   const written = directQueries(db)?.writeAll(queries);
   if (written) {
     await written;
-    return;
-  }
-  const statement = insertsInOneStatement(db, queries);
-  if (statement) {
-    await db.executeQuery(statement);
     return;
   }
   await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 /**
- * The SQL texts that `prepared()` compiled once (and the statements `writeTogether` joins
- * them into), each with the name PostgreSQL prepares it under (`postgres-client.ts`). Only
+ * The SQL texts that `prepared()` compiled once, each with the name PostgreSQL prepares it
+ * under (`postgres-client.ts`). Only
  * those: their number is fixed by the code, where any other query's text may vary with its
  * input and would leave a prepared statement per variant on every connection.
  */
