@@ -1,9 +1,9 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AuthorizationCode } from '../codes/authorization-code.js';
 import type { CodeRepository } from '../codes/code-repository.js';
-import { consumePerTurn } from './consume-per-turn.js';
+import { consumeOnce } from './consume-once.js';
 import type { DialectName } from './dialect.js';
-import { insertsPerTurn } from './inserts-per-turn.js';
+import { insertRows } from './insert-rows.js';
 import { json, list } from './rows.js';
 import type { AuthorizationCodesTable, Database } from './schema.js';
 import { readByKey } from './turn-batch.js';
@@ -45,26 +45,13 @@ function toRow(code: AuthorizationCode): Insertable<AuthorizationCodesTable> {
 
 /** Codes are written, read and consumed once per authorization; on PostgreSQL those of one turn together. */
 export function createCodeStore(db: Kysely<Database>, dialect?: DialectName): CodeRepository {
-  const insertTogether = dialect === 'postgres' ? insertsPerTurn(db) : undefined;
-  const consumeTogether = dialect === 'postgres' ? consumePerTurn(db, { table: 'authorization_codes', column: 'consumed_at', revocable: false }) : undefined;
+  const insert = insertRows(db, dialect);
+  const consume = consumeOnce(db, dialect, { table: 'authorization_codes', column: 'consumed_at', revocable: false });
   const findById = readByKey(db, dialect, { select: () => db.selectFrom('authorization_codes').selectAll(), column: 'id', convert: toCode });
   return {
-    async save(code) {
-      if (insertTogether) await insertTogether([['authorization_codes', toRow(code)]]);
-      else await db.insertInto('authorization_codes').values(toRow(code)).execute();
-    },
+    save: (code) => insert([['authorization_codes', toRow(code)]]),
     find: findById,
-    async consume(id, now) {
-      if (consumeTogether) return consumeTogether(id, now);
-      const result = await db
-        .updateTable('authorization_codes')
-        .set({ consumed_at: now })
-        .where('id', '=', id)
-        .where('consumed_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
+    consume,
     async markReplayed(id, now) {
       await db.updateTable('authorization_codes').set({ replayed_at: now }).where('id', '=', id).execute();
     },

@@ -40,7 +40,7 @@ function compileOnce<A extends unknown[], R>(db: Kysely<any>, arity: number, bui
  * Writes that must all happen or none. Where direct queries are allowed (SQLite on a file)
  * they run at once in the open group inside a savepoint, without a Kysely transaction's
  * connection lease; elsewhere in one Kysely transaction. (PostgreSQL's hot writes go
- * through inserts-per-turn.ts instead.)
+ * through insert-rows.ts instead.)
  */
 export async function writeTogether(db: Kysely<any>, queries: readonly CompiledQuery[]): Promise<void> {
   const written = directQueries(db)?.writeAll(queries);

@@ -1,11 +1,11 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccessTokenRecord, RefreshTokenRecord } from '../tokens/token-records.js';
 import type { TokenRepository } from '../tokens/token-repository.js';
-import { auditRow, preparedAuditInsert } from './audit-store.js';
+import { auditRow } from './audit-store.js';
 import type { DialectName } from './dialect.js';
-import { consumePerTurn } from './consume-per-turn.js';
-import { insertsPerTurn } from './inserts-per-turn.js';
-import { prepared, preparedInsert, writeTogether } from './prepared.js';
+import { consumeOnce } from './consume-once.js';
+import { insertRows } from './insert-rows.js';
+import { prepared } from './prepared.js';
 import { bool, int, json, list } from './rows.js';
 import type { AccessTokensTable, Database, RefreshTokensTable } from './schema.js';
 import { readByKey } from './turn-batch.js';
@@ -76,39 +76,18 @@ function toRefreshTokenRow(refresh: RefreshTokenRecord): Insertable<RefreshToken
 
 export function createTokenStore(db: Kysely<Database>, dialect?: DialectName): TokenRepository {
   // The statements of issuing, bearer checks, introspection and refresh, compiled once; on
-  // PostgreSQL those of one turn's requests run together (inserts-per-turn.ts,
-  // consume-per-turn.ts, turn-batch.ts).
-  const insertTogether = dialect === 'postgres' ? insertsPerTurn(db) : undefined;
-  const insertAccess = preparedInsert<Insertable<AccessTokensTable>>(db, 'access_tokens', ACCESS_TOKEN_COLUMNS);
-  const insertRefresh = preparedInsert<Insertable<RefreshTokensTable>>(db, 'refresh_tokens', [
-    'id', 'family_id', 'access_token_id', 'client_id', 'user_id', 'scopes', 'auth_time', 'revoked', 'used_at', 'created_at', 'expires_at',
-  ]);
-  const insertAudit = preparedAuditInsert(db);
+  // PostgreSQL those of one turn's requests run together (insert-rows.ts,
+  // consume-once.ts, turn-batch.ts).
+  const insert = insertRows(db, dialect);
   const accessById = prepared(db, (id: string) => db.selectFrom('access_tokens').selectAll().where('id', '=', id));
   const refreshById = readByKey(db, dialect, { select: () => db.selectFrom('refresh_tokens').selectAll(), column: 'id', convert: toRefresh });
-  const consumeOne = prepared(db, (hash: string, now: number) =>
-    db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', hash).where('used_at', 'is', null).where('revoked', '=', 0).where('expires_at', '>', now),
-  );
-  const consume =
-    dialect === 'postgres'
-      ? consumePerTurn(db, { table: 'refresh_tokens', column: 'used_at', revocable: true })
-      : async (hash: string, now: number) => Number((await consumeOne(hash, now)).numAffectedRows) === 1;
+  const consume = consumeOnce(db, dialect, { table: 'refresh_tokens', column: 'used_at', revocable: true });
   return {
     async saveIssued(access, refresh, event) {
-      const accessRow = toAccessTokenRow(access);
-      if (insertTogether) {
-        const rows: [string, Record<string, unknown>][] = [['access_tokens', accessRow]];
-        if (refresh) rows.push(['refresh_tokens', toRefreshTokenRow(refresh)]);
-        if (event) rows.push(['audit_events', auditRow(event)]);
-        await insertTogether(rows);
-      } else if (!refresh && !event) {
-        await insertAccess(accessRow);
-      } else {
-        const writes = [insertAccess.bound(accessRow)];
-        if (refresh) writes.push(insertRefresh.bound(toRefreshTokenRow(refresh)));
-        if (event) writes.push(insertAudit.bound(event));
-        await writeTogether(db, writes);
-      }
+      const rows: [string, Record<string, unknown>][] = [['access_tokens', toAccessTokenRow(access)]];
+      if (refresh) rows.push(['refresh_tokens', toRefreshTokenRow(refresh)]);
+      if (event) rows.push(['audit_events', auditRow(event)]);
+      await insert(rows);
     },
     async findAccessToken(id) {
       const [row] = (await accessById(id)).rows;

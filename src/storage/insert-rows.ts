@@ -1,5 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import type { DialectName } from './dialect.js';
 import { insertsInOneStatement } from './postgres-together.js';
+import { preparedInsert, writeTogether, type Prepared } from './prepared.js';
 import { turnBatch } from './turn-batch.js';
 
 /** The rows one caller writes together, by table: all of them or none. */
@@ -28,7 +30,7 @@ function statementFor(db: Kysely<any>, writes: readonly TableRows[]): CompiledQu
  * after the statement holding them committed. Each statement holds at most 100 callers'
  * rows (turn-batch.ts).
  */
-export function insertsPerTurn(db: Kysely<any>): (rows: TableRows) => Promise<void> {
+function insertsPerTurn(db: Kysely<any>): (rows: TableRows) => Promise<void> {
   const write = turnBatch<TableRows, unknown>(async (writes) => {
     try {
       await db.executeQuery(statementFor(db, writes));
@@ -42,5 +44,30 @@ export function insertsPerTurn(db: Kysely<any>): (rows: TableRows) => Promise<vo
   return async (rows) => {
     const failure = await write(rows);
     if (failure !== undefined) throw failure;
+  };
+}
+
+/**
+ * Writes one caller's rows, all or none. On SQLite each table's insert is compiled once per
+ * set of columns (prepared.ts) and several rows go through `writeTogether`; on PostgreSQL the
+ * rows of one turn's callers share a statement (above).
+ */
+export function insertRows(db: Kysely<any>, dialect: DialectName | undefined): (rows: TableRows) => Promise<void> {
+  if (dialect === 'postgres') return insertsPerTurn(db);
+  const inserts = new Map<string, Prepared<[Record<string, unknown>], unknown>>();
+  const insertFor = (table: string, row: Record<string, unknown>) => {
+    const columns = Object.keys(row);
+    const key = `${table}(${columns.join()})`;
+    let insert = inserts.get(key);
+    if (!insert) inserts.set(key, (insert = preparedInsert(db, table, columns)));
+    return insert;
+  };
+  return async (rows) => {
+    if (rows.length === 1) {
+      const [table, row] = rows[0]!;
+      await insertFor(table, row)(row);
+      return;
+    }
+    await writeTogether(db, rows.map(([table, row]) => insertFor(table, row).bound(row)));
   };
 }
