@@ -58,6 +58,10 @@ async function bulkClients(total: number): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('oauth_clients').values(rows.slice(i, i + 500)).execute();
   });
+  // PostgreSQL plans from statistics that autovacuum refreshes within a minute of a bulk load;
+  // measured straight after one, the list's page would be planned for the table as it was
+  // (a sort of every row instead of a walk along the primary key: 40 ms against 1 ms a page).
+  if (store.dialect === 'postgres') await sql`analyze oauth_clients`.execute(store.db);
 }
 
 /**
