@@ -29,12 +29,8 @@ export async function listPage<Row>(base: SelectQueryBuilder<any, any, {}>, quer
   if (column === undefined) throw new Error(`order_by ${query.orderBy} is not whitelisted`);
   const filtered = query.search ? base.where(matchesAny(shape.searchColumns, query.search)) : base;
   const counted = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const items = await shape
-    .select(filtered)
-    .orderBy(sql.ref(column), query.direction)
-    .orderBy(sql.ref(shape.idColumn), query.direction)
-    .offset(query.offset)
-    .limit(query.limit)
-    .execute();
+  const ordered = shape.select(filtered).orderBy(sql.ref(column), query.direction);
+  const stable = column === shape.idColumn ? ordered : ordered.orderBy(sql.ref(shape.idColumn), query.direction);
+  const items = await stable.offset(query.offset).limit(query.limit).execute();
   return { total: Number((counted as { n: number | string }).n), items: items as Row[] };
 }

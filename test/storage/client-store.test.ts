@@ -66,4 +66,20 @@ contract('ClientRepository contract', (ctx) => {
     assert.equal(tokens.length, 0);
     assert.equal(await clients().delete(f.id), false);
   });
+
+  test('pages carry the total, follow the order, and past the last one are empty', async () => {
+    for (const name of ['page-c', 'page-a', 'page-b']) await clients().create({ name, grantTypes: ['password'], confidential: true }, null);
+    const page = (q: Partial<Parameters<ReturnType<typeof clients>['page']>[0]>) => clients().page({ search: 'page-', orderBy: 'name', direction: 'asc', offset: 0, limit: 2, ...q });
+    const first = await page({});
+    assert.deepEqual(first.items.map((c) => c.name), ['page-a', 'page-b']);
+    assert.equal(first.total, 3);
+    assert.deepEqual(first.items[0], await clients().findById(first.items[0]!.id));
+    const last = await page({ direction: 'desc', offset: 2 });
+    assert.deepEqual(last.items.map((c) => c.name), ['page-a']);
+    assert.equal(last.total, 3);
+    const byId = await page({ orderBy: 'id', direction: 'desc', limit: 3 });
+    assert.deepEqual(byId.items.map((c) => c.name), ['page-b', 'page-a', 'page-c']);
+    assert.deepEqual(await page({ offset: 10 }), { total: 3, items: [] });
+    assert.deepEqual(await page({ search: 'no such client' }), { total: 0, items: [] });
+  });
 });
