@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { defaultFeatures } from './features.js';
 import { apiPlugin, type ApiRoutes } from './api/api-plugin.js';
+import { handleAfterReading } from './handle-after-reading.js';
 import { registerHealth } from './health.js';
 import { registerMetrics } from './metrics/metrics-routes.js';
 import { lazyChildLogger } from './lazy-child-logger.js';
@@ -36,6 +37,7 @@ export async function buildApp(services: Services, overrides: AppOptions = {}): 
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     return503OnClosing: true,
   });
+  handleAfterReading(app);
   // While draining (SIGTERM), answers close their connection so keep-alive sockets do not
   // hold the shutdown open until their idle timeout.
   let draining = false;
