@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only a,b] [--connections N] [--seconds S] [--tokens N] [--profile]`
+// `npm run bench [-- --quick] [--only a,b] [--connections N] [--seconds S] [--tokens N] [--profile]` (`--help`: all options)
 // Runs the baseline and every Gatehouse scenario, prints a table of req/s, p50, p99 and the
 // ratio to the baseline, and writes it as JSON under bench/results/. Method: docs/performance.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -304,6 +304,12 @@ export function printReport(result: BenchReport): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const opts = options(process.argv.slice(2));
+  const known = [...PINNED_SCENARIOS.map(({ scenario }) => scenario.name), passwordScenario.name];
+  const unknown = opts.only.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    console.error(`no such scenario: ${unknown.join(', ')} (the scenarios: ${known.join(', ')})`);
+    process.exit(2);
+  }
   const result = await runBench(opts);
   console.log(printReport(result));
   const dir = join(BENCH_DIR, 'results');

@@ -19,31 +19,67 @@ export interface BenchOptions {
   out?: string;
 }
 
+const USAGE = `usage: npm run bench -- [options]
+  --quick            the smoke mode CI runs: 1 s per scenario, one slice, 10,000 bulk tokens
+  --only a,b         run only these scenarios (bench/scenarios/, e.g. me,introspection)
+  --seconds N        per scenario, warm-up included, split into the slices (default 12)
+  --rounds N         slices per scenario, the baseline measured around each (default 3)
+  --connections N    autocannon connections (default 64)
+  --tokens N         access and refresh tokens of the large-store pass; 0 skips it (default 1,000,000)
+  --clients N        clients seeded for clients_list (default 10,000)
+  --profile          one V8 CPU profile of the server per scenario, in bench/results/profiles/
+  --out FILE         where to write the JSON report (default bench/results/)
+BENCH_DATABASE_URL=postgres://… runs Gatehouse on PostgreSQL instead of a fresh SQLite file.`;
+
+const OPTIONS = {
+  help: { type: 'boolean', default: false },
+  quick: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  connections: { type: 'string' },
+  seconds: { type: 'string' },
+  rounds: { type: 'string' },
+  tokens: { type: 'string' },
+  clients: { type: 'string' },
+  profile: { type: 'boolean', default: false },
+  out: { type: 'string' },
+} as const;
+
+/** The parsed command line; on `--help` or a mistake, the usage and an exit. */
+function parse(argv: string[]) {
+  try {
+    const { values } = parseArgs({ args: argv, options: OPTIONS });
+    if (!values.help) return values;
+    console.log(USAGE);
+    process.exit(0);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+/** A numeric option, or its default; a negative or non-numeric one is a usage error. */
+function numeric(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : fail(`--${name} must be a number, 0 or more (got '${raw}')`);
+}
+
 export function options(argv: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      connections: { type: 'string' },
-      seconds: { type: 'string' },
-      rounds: { type: 'string' },
-      tokens: { type: 'string' },
-      clients: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      out: { type: 'string' },
-    },
-  });
+  const values = parse(argv);
   const quick = values.quick!;
   return {
     quick,
     only: values.only ? values.only.split(',') : [],
-    connections: Number(values.connections ?? 64),
-    seconds: Number(values.seconds ?? (quick ? 1 : 12)),
-    rounds: Number(values.rounds ?? (quick ? 1 : 3)),
+    connections: numeric('connections', values.connections, 64),
+    seconds: numeric('seconds', values.seconds, quick ? 1 : 12),
+    rounds: numeric('rounds', values.rounds, quick ? 1 : 3),
     warmupSeconds: quick ? 0.3 : 2,
-    tokens: Number(values.tokens ?? (quick ? 10_000 : 1_000_000)),
-    clients: Number(values.clients ?? (quick ? 1_000 : 10_000)),
+    tokens: numeric('tokens', values.tokens, quick ? 10_000 : 1_000_000),
+    clients: numeric('clients', values.clients, quick ? 1_000 : 10_000),
     profile: values.profile!,
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     out: values.out,
