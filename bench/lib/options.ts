@@ -61,11 +61,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** A numeric option, or its default; a negative or non-numeric one is a usage error. */
-function numeric(name: string, raw: string | undefined, fallback: number): number {
+/** A numeric option, or its default; one below `least` or not a number is a usage error. */
+function numeric(name: string, raw: string | undefined, fallback: number, least: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  return Number.isFinite(value) && value >= 0 ? value : fail(`--${name} must be a number, 0 or more (got '${raw}')`);
+  return Number.isFinite(value) && value >= least ? value : fail(`--${name} must be a number, at least ${least} (got '${raw}')`);
 }
 
 export function options(argv: string[]): BenchOptions {
@@ -74,12 +74,12 @@ export function options(argv: string[]): BenchOptions {
   return {
     quick,
     only: values.only ? values.only.split(',') : [],
-    connections: numeric('connections', values.connections, 64),
-    seconds: numeric('seconds', values.seconds, quick ? 1 : 12),
-    rounds: numeric('rounds', values.rounds, quick ? 1 : 3),
+    connections: numeric('connections', values.connections, 64, 1),
+    seconds: numeric('seconds', values.seconds, quick ? 1 : 12, 1),
+    rounds: numeric('rounds', values.rounds, quick ? 1 : 3, 1),
     warmupSeconds: quick ? 0.3 : 2,
-    tokens: numeric('tokens', values.tokens, quick ? 10_000 : 1_000_000),
-    clients: numeric('clients', values.clients, quick ? 1_000 : 10_000),
+    tokens: numeric('tokens', values.tokens, quick ? 10_000 : 1_000_000, 0),
+    clients: numeric('clients', values.clients, quick ? 1_000 : 10_000, 0),
     profile: values.profile!,
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     out: values.out,
