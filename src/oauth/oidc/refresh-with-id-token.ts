@@ -1,7 +1,5 @@
-import { refreshTokenId } from '../../tokens/refresh-token-format.js';
 import type { GrantHandler } from '../grants/grant-handler.js';
-import { refreshTokenGrant } from '../grants/refresh-token.js';
-import { parseScope } from '../../tokens/scopes.js';
+import { refreshTokenGrant, rotateRefreshToken } from '../grants/refresh-token.js';
 import { signIdToken } from './id-token.js';
 
 /**
@@ -12,14 +10,9 @@ import { signIdToken } from './id-token.js';
 export const refreshWithIdTokenGrant: GrantHandler = {
   ...refreshTokenGrant,
   async handle(context) {
-    const response = await refreshTokenGrant.handle(context);
-    const scopes = parseScope(response.scope);
-    if (!scopes.includes('openid') || !response.refresh_token) return response;
-    const { services, client } = context;
-    const rotated = await services.tokens.findRefreshToken(refreshTokenId(response.refresh_token));
-    const user = rotated?.userId == null ? undefined : await services.users.findById(rotated.userId);
-    if (!rotated || !user) return response;
-    const idToken = await signIdToken(services, { user, clientId: client.id, scopes, authTime: rotated.authTime, accessToken: response.access_token });
+    const { response, user, scopes, authTime } = await rotateRefreshToken(context);
+    if (!scopes.includes('openid') || !user) return response;
+    const idToken = await signIdToken(context.services, { user, clientId: context.client.id, scopes, authTime, accessToken: response.access_token });
     return { ...response, id_token: idToken };
   },
 };
