@@ -1,4 +1,4 @@
-// `npx tsx bench/peers.ts [--seconds S] [--rounds N]`: client_credentials tokens per second
+// `npm run bench:peers [-- --seconds S --rounds N]`: client_credentials tokens per second
 // from Gatehouse and from the peers issue 8 names (node-oidc-provider, opaque and ES256 JWT;
 // @node-oauth/oauth2-server), each pinned to the server core in turn, the same load
 // generator on the other, in alternating slices. Reference only: not in `npm run bench`.
@@ -30,7 +30,7 @@ async function peer(name: string, what: string, script: string, env: NodeJS.Proc
 const opts = options([...process.argv.slice(2), '--tokens', '0', '--clients', '0']);
 const gatehouse = await startGatehouse(opts);
 const contenders: Contender[] = [
-  { name: 'gatehouse', what: 'ES256 JWT, its row in SQLite (fsynced), the secret compared in constant time', seed: gatehouse.seed, stop: () => gatehouse.stop() },
+  { name: 'gatehouse', what: `ES256 JWT, its row committed to ${gatehouse.dialect === 'sqlite' ? 'SQLite (fsynced)' : 'PostgreSQL'}, the secret compared in constant time`, seed: gatehouse.seed, stop: () => gatehouse.stop() },
   await peer('oidc-provider', 'opaque, in-memory adapter', 'peers/oidc-provider.ts'),
   await peer('oidc-provider-jwt', 'ES256 JWT, in-memory adapter', 'peers/oidc-provider.ts', { PEER_FORMAT: 'jwt' }),
   await peer('oauth2-server', 'opaque, a Map, bare node:http', 'peers/oauth2-server.ts'),
