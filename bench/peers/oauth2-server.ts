@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { freePort } from '../lib/processes.js';
-import { PEER_CLIENT } from './peer-client.js';
+import { listenAsPeer, PEER_CLIENT } from './peer-server.js';
 
 const client = { id: String(PEER_CLIENT.id), grants: ['client_credentials'] };
 const tokens = new Map<string, unknown>();
@@ -20,7 +20,6 @@ const oauth = new OAuth2Server({
       return saved;
     },
     validateScope: async (_user: any, _client: any, scope?: string[]) => scope ?? ['api'],
-    getAccessToken: async (accessToken: string) => tokens.get(accessToken) as any,
   } as any,
 });
 
@@ -41,6 +40,4 @@ const server = createServer((req, res) => {
     res.end(JSON.stringify(response.body));
   });
 });
-server.listen(port, '127.0.0.1', () => process.send!({ type: 'ready', url: `http://127.0.0.1:${port}`, clients: { credentials: PEER_CLIENT } }));
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
-process.on('disconnect', () => process.exit(0));
+listenAsPeer(server, port);

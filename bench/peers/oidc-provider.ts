@@ -2,9 +2,10 @@
 // default in-memory adapter, opaque tokens, or ES256 JWTs with PEER_FORMAT=jwt (RFC 9068, via
 // resource indicators). A peer for bench/peers.ts, not part of Gatehouse.
 import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 import { freePort } from '../lib/processes.js';
-import { PEER_CLIENT } from './peer-client.js';
+import { listenAsPeer, PEER_CLIENT } from './peer-server.js';
 
 const port = await freePort();
 const issuer = `http://127.0.0.1:${port}`;
@@ -34,6 +35,4 @@ const provider = new Provider(issuer, {
     },
   },
 });
-const server = provider.listen(port, '127.0.0.1', () => process.send!({ type: 'ready', url: issuer, clients: { credentials: PEER_CLIENT } }));
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
-process.on('disconnect', () => process.exit(0));
+listenAsPeer(createServer(provider.callback()), port);
