@@ -1,8 +1,8 @@
-// `npm run bench:peers [-- --seconds S --rounds N]`: client_credentials tokens per second
+// `npm run bench:peers [-- --seconds S --rounds N --connections C]`: client_credentials tokens per second
 // from Gatehouse and from the peers issue 8 names (node-oidc-provider, opaque and ES256 JWT;
 // @node-oauth/oauth2-server), each pinned to the server core in turn, the same load
 // generator on the other, in alternating slices. Reference only: not in `npm run bench`.
-import { options } from './lib/options.js';
+import { peerOptions } from './lib/options.js';
 import { startGatehouse } from './lib/gatehouse.js';
 import { PINNING, runLoad, startServer, type ServerProcess } from './lib/processes.js';
 import type { Seed } from './lib/scenario.js';
@@ -27,8 +27,8 @@ async function peer(name: string, what: string, script: string, env: NodeJS.Proc
   return { name, what, seed: { ...server.ready, pid: server.child.pid }, stop: () => server.stop() };
 }
 
-const opts = options([...process.argv.slice(2), '--tokens', '0', '--clients', '0']);
-const gatehouse = await startGatehouse(opts);
+const opts = peerOptions(process.argv.slice(2));
+const gatehouse = await startGatehouse({ ...opts, clients: 0 });
 const contenders: Contender[] = [
   { name: 'gatehouse', what: `ES256 JWT, its row committed to ${gatehouse.dialect === 'sqlite' ? 'SQLite (fsynced)' : 'PostgreSQL'}, the secret compared in constant time`, seed: gatehouse.seed, stop: () => gatehouse.stop() },
   await peer('oidc-provider', 'opaque, in-memory adapter', 'peers/oidc-provider.ts'),

@@ -9,7 +9,7 @@ import { freePort, PINNING, startServer } from './processes.js';
 import type { Seed } from './scenario.js';
 
 /** A fresh database: a temporary SQLite file, or a new schema in BENCH_DATABASE_URL. */
-async function freshDatabase(opts: BenchOptions): Promise<{ env: NodeJS.ProcessEnv; dialect: 'sqlite' | 'postgres'; drop(): Promise<void> }> {
+async function freshDatabase(opts: Pick<BenchOptions, 'databaseUrl'>): Promise<{ env: NodeJS.ProcessEnv; dialect: 'sqlite' | 'postgres'; drop(): Promise<void> }> {
   if (!opts.databaseUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
     return { env: { DATABASE_URL: `sqlite:${join(dir, 'gatehouse.db')}` }, dialect: 'sqlite', drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -32,7 +32,7 @@ async function freshDatabase(opts: BenchOptions): Promise<{ env: NodeJS.ProcessE
 }
 
 /** A Gatehouse bench server on a fresh database, pinned to the server core. */
-export async function startGatehouse(opts: BenchOptions) {
+export async function startGatehouse(opts: Pick<BenchOptions, 'databaseUrl' | 'clients'>) {
   const database = await freshDatabase(opts);
   const port = await freePort();
   const server = await startServer<Seed>('server.ts', {

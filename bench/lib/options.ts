@@ -1,5 +1,5 @@
-// The command line of `npm run bench` (see bench/run.ts).
-import { parseArgs } from 'node:util';
+// The command lines of `npm run bench` (bench/run.ts) and `npm run bench:peers` (bench/peers.ts).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface BenchOptions {
   quick: boolean;
@@ -31,6 +31,19 @@ const USAGE = `usage: npm run bench -- [options]
   --out FILE         where to write the JSON report (default bench/results/)
 BENCH_DATABASE_URL=postgres://… runs Gatehouse on PostgreSQL instead of a fresh SQLite file.`;
 
+const PEERS_USAGE = `usage: npm run bench:peers -- [options]
+  --seconds N        per server, warm-up included, split into the slices (default 12)
+  --rounds N         slices per server, alternating with the others (default 3)
+  --connections N    autocannon connections (default 64)
+BENCH_DATABASE_URL=postgres://… runs Gatehouse on PostgreSQL instead of a fresh SQLite file.`;
+
+const PEERS_OPTIONS = {
+  help: { type: 'boolean', default: false },
+  connections: { type: 'string' },
+  seconds: { type: 'string' },
+  rounds: { type: 'string' },
+} as const;
+
 const OPTIONS = {
   help: { type: 'boolean', default: false },
   quick: { type: 'boolean', default: false },
@@ -45,43 +58,56 @@ const OPTIONS = {
 } as const;
 
 /** The parsed command line; on `--help` or a mistake, the usage and an exit. */
-function parse(argv: string[]) {
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
   try {
-    const { values } = parseArgs({ args: argv, options: OPTIONS });
-    if (!values.help) return values;
-    console.log(USAGE);
+    const { values } = parseArgs({ args: argv, options });
+    if (!(values as { help?: boolean }).help) return values;
+    console.log(usage);
     process.exit(0);
   } catch (error) {
-    fail((error as Error).message);
+    fail((error as Error).message, usage);
   }
 }
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
+function fail(message: string, usage: string): never {
+  console.error(`${message}\n${usage}`);
   process.exit(2);
 }
 
 /** A numeric option, or its default; one below `least` or not a number is a usage error. */
-function numeric(name: string, raw: string | undefined, fallback: number, least: number): number {
+function numeric(name: string, raw: string | undefined, fallback: number, least: number, usage: string): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  return Number.isFinite(value) && value >= least ? value : fail(`--${name} must be a number, at least ${least} (got '${raw}')`);
+  return Number.isFinite(value) && value >= least ? value : fail(`--${name} must be a number, at least ${least} (got '${raw}')`, usage);
 }
 
 export function options(argv: string[]): BenchOptions {
-  const values = parse(argv);
+  const values = parse(argv, OPTIONS, USAGE);
   const quick = values.quick!;
+  const number = (name: 'connections' | 'seconds' | 'rounds' | 'tokens' | 'clients', fallback: number, least: number) => numeric(name, values[name], fallback, least, USAGE);
   return {
     quick,
     only: values.only ? values.only.split(',') : [],
-    connections: numeric('connections', values.connections, 64, 1),
-    seconds: numeric('seconds', values.seconds, quick ? 1 : 12, 1),
-    rounds: numeric('rounds', values.rounds, quick ? 1 : 3, 1),
+    connections: number('connections', 64, 1),
+    seconds: number('seconds', quick ? 1 : 12, 1),
+    rounds: number('rounds', quick ? 1 : 3, 1),
     warmupSeconds: quick ? 0.3 : 2,
-    tokens: numeric('tokens', values.tokens, quick ? 10_000 : 1_000_000, 0),
-    clients: numeric('clients', values.clients, quick ? 1_000 : 10_000, 0),
+    tokens: number('tokens', quick ? 10_000 : 1_000_000, 0),
+    clients: number('clients', quick ? 1_000 : 10_000, 0),
     profile: values.profile!,
     databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     out: values.out,
+  };
+}
+
+/** `npm run bench:peers`: only the options that apply there. */
+export function peerOptions(argv: string[]): Pick<BenchOptions, 'connections' | 'seconds' | 'rounds' | 'warmupSeconds' | 'databaseUrl'> {
+  const values = parse(argv, PEERS_OPTIONS, PEERS_USAGE);
+  return {
+    connections: numeric('connections', values.connections, 64, 1, PEERS_USAGE),
+    seconds: numeric('seconds', values.seconds, 12, 1, PEERS_USAGE),
+    rounds: numeric('rounds', values.rounds, 3, 1, PEERS_USAGE),
+    warmupSeconds: 2,
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   };
 }
