@@ -37,13 +37,6 @@ const PEERS_USAGE = `usage: npm run bench:peers -- [options]
   --connections N    autocannon connections (default 64)
 BENCH_DATABASE_URL=postgres://… runs Gatehouse on PostgreSQL instead of a fresh SQLite file.`;
 
-const PEERS_OPTIONS = {
-  help: { type: 'boolean', default: false },
-  connections: { type: 'string' },
-  seconds: { type: 'string' },
-  rounds: { type: 'string' },
-} as const;
-
 const OPTIONS = {
   help: { type: 'boolean', default: false },
   quick: { type: 'boolean', default: false },
@@ -56,6 +49,9 @@ const OPTIONS = {
   profile: { type: 'boolean', default: false },
   out: { type: 'string' },
 } as const;
+
+const { help, connections, seconds, rounds } = OPTIONS;
+const PEERS_OPTIONS = { help, connections, seconds, rounds };
 
 /** The parsed command line; on `--help` or a mistake, the usage and an exit. */
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
