@@ -77,33 +77,32 @@ function numeric(name: string, raw: string | undefined, fallback: number, least:
   return Number.isFinite(value) && value >= least ? value : fail(`--${name} must be a number, at least ${least} (got '${raw}')`, usage);
 }
 
+/** The options both commands take, with the database the bench's Gatehouse runs on. */
+function shared(values: { connections?: string; seconds?: string; rounds?: string }, usage: string, defaults: { seconds: number; rounds: number }) {
+  return {
+    connections: numeric('connections', values.connections, 64, 1, usage),
+    seconds: numeric('seconds', values.seconds, defaults.seconds, 1, usage),
+    rounds: numeric('rounds', values.rounds, defaults.rounds, 1, usage),
+    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+  };
+}
+
 export function options(argv: string[]): BenchOptions {
   const values = parse(argv, OPTIONS, USAGE);
   const quick = values.quick!;
-  const number = (name: 'connections' | 'seconds' | 'rounds' | 'tokens' | 'clients', fallback: number, least: number) => numeric(name, values[name], fallback, least, USAGE);
   return {
+    ...shared(values, USAGE, quick ? { seconds: 1, rounds: 1 } : { seconds: 12, rounds: 3 }),
     quick,
     only: values.only ? values.only.split(',') : [],
-    connections: number('connections', 64, 1),
-    seconds: number('seconds', quick ? 1 : 12, 1),
-    rounds: number('rounds', quick ? 1 : 3, 1),
     warmupSeconds: quick ? 0.3 : 2,
-    tokens: number('tokens', quick ? 10_000 : 1_000_000, 0),
-    clients: number('clients', quick ? 1_000 : 10_000, 0),
+    tokens: numeric('tokens', values.tokens, quick ? 10_000 : 1_000_000, 0, USAGE),
+    clients: numeric('clients', values.clients, quick ? 1_000 : 10_000, 0, USAGE),
     profile: values.profile!,
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
     out: values.out,
   };
 }
 
 /** `npm run bench:peers`: only the options that apply there. */
 export function peerOptions(argv: string[]): Pick<BenchOptions, 'connections' | 'seconds' | 'rounds' | 'warmupSeconds' | 'databaseUrl'> {
-  const values = parse(argv, PEERS_OPTIONS, PEERS_USAGE);
-  return {
-    connections: numeric('connections', values.connections, 64, 1, PEERS_USAGE),
-    seconds: numeric('seconds', values.seconds, 12, 1, PEERS_USAGE),
-    rounds: numeric('rounds', values.rounds, 3, 1, PEERS_USAGE),
-    warmupSeconds: 2,
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-  };
+  return { ...shared(parse(argv, PEERS_OPTIONS, PEERS_USAGE), PEERS_USAGE, { seconds: 12, rounds: 3 }), warmupSeconds: 2 };
 }
