@@ -19,6 +19,7 @@ eachBackend('Prometheus metrics', (ctx) => {
     assert.match(res.body, /gatehouse_oauth_errors_total\{error="unsupported_grant_type"\} 1/);
     assert.match(res.body, /gatehouse_http_request_duration_seconds_count\{method="POST",route="\/oauth\/token",status_code="200"\} 2/);
     assert.match(res.body, /gatehouse_process_cpu_seconds_total/);
+    assert.match(res.body, /gatehouse_nodejs_eventloop_lag_p99_seconds \d/);
     for (const secret of [client.secret, tokens.access_token, tokens.refresh_token]) assert.ok(!res.body.includes(secret));
   });
 });
