@@ -1,10 +1,10 @@
 // The load generator process: runs one scenario with autocannon and prints a LoadResult as
 // the last line of stdout. Started (and pinned to its own core) by bench/lib/load.ts.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import type { Scenario, Seed } from './lib/scenario.js';
+import { cpuFields, serverCpu } from './lib/server-cpu.js';
 import { Latencies, type LoadResult } from './lib/stats.js';
 
 export interface LoadSpec {
@@ -20,24 +20,6 @@ export interface LoadSpec {
   /** The server's pid, to measure the CPU time it spends (Linux /proc). */
   serverPid?: number;
 }
-
-/** CPU seconds (user + system) from a /proc stat file; undefined off Linux. */
-function cpuSecondsOf(statFile: string): number | undefined {
-  try {
-    const fields = readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ ticks
-  } catch {
-    return undefined;
-  }
-}
-
-/** The server's CPU seconds: all its threads, and its main thread (the event loop) alone. */
-function serverCpu(pid: number | undefined): { all?: number; loop?: number } {
-  if (pid === undefined) return {};
-  return { all: cpuSecondsOf(`/proc/${pid}/stat`), loop: cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`) };
-}
-
-const spent = (start: number | undefined, end: number | undefined) => (start === undefined || end === undefined ? undefined : end - start);
 
 const spec: LoadSpec = JSON.parse(process.argv[2]);
 const module = await import(pathToFileURL(join(import.meta.dirname, 'scenarios', `${spec.scenario}.ts`)).href);
@@ -70,9 +52,6 @@ const instance = autocannon(
     if (error) throw error;
     const seconds = (performance.now() - started) / 1000;
     const [p50, p90, p99, max] = latencies.percentiles(50, 90, 99, 100);
-    const cpuAtEnd = serverCpu(spec.serverPid);
-    const cpu = spent(cpuAtStart.all, cpuAtEnd.all);
-    const loop = spent(cpuAtStart.loop, cpuAtEnd.loop);
     const result: LoadResult = {
       rps: count / seconds,
       count,
@@ -84,8 +63,8 @@ const instance = autocannon(
       non2xx,
       errors,
       statusCodes,
-      ...(cpu === undefined ? {} : { serverCpuUsPerRequest: (cpu / Math.max(1, count + non2xx)) * 1e6, serverCpuUtilisation: cpu / seconds }),
-      ...(loop === undefined ? {} : { serverLoopUtilisation: loop / seconds }),
+      generator: 'autocannon',
+      ...cpuFields(cpuAtStart, serverCpu(spec.serverPid), seconds, count + non2xx),
     };
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
   },

@@ -9,6 +9,7 @@ import { startGatehouse, type Gatehouse } from './lib/gatehouse.js';
 import type { Scenario, Seed } from './lib/scenario.js';
 import { BENCH_DIR, PINNING, repin, runLoad, spawnNode, startServer, type ServerProcess } from './lib/processes.js';
 import { checks, checksTable, table, type Check, type ScenarioReport } from './lib/report.js';
+import { HAS_WRK, runWrk } from './lib/wrk.js';
 import type { LoadResult } from './lib/stats.js';
 import { scenario as baselineScenario } from './scenarios/baseline.js';
 import { PINNED_SCENARIOS } from './scenarios/index.js';
@@ -45,11 +46,14 @@ function wanted(opts: BenchOptions, name: string): boolean {
   return opts.only.length === 0 || opts.only.includes(name);
 }
 
-async function measure(opts: BenchOptions, file: string, scenario: Scenario<any>, seed: Seed, extra: { connections?: number; overallRate?: number } = {}) {
+async function measure(opts: BenchOptions, file: string, scenario: Scenario<any>, seed: Seed, extra: { connections?: number; overallRate?: number; wrk?: boolean } = {}) {
   const connections = extra.connections ?? opts.connections;
   const loadAverage = loadavg()[0];
   const params = await scenario.prepare(seed, connections);
-  const result = await runLoad({ scenario: file, url: seed.url, params, seed, connections, seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, overallRate: extra.overallRate, serverPid: seed.pid });
+  const run = { url: seed.url, connections, seconds: opts.seconds, warmupSeconds: opts.warmupSeconds, serverPid: seed.pid };
+  const result = extra.wrk && HAS_WRK
+    ? await runWrk({ ...run, load: scenario.load(params, seed) })
+    : await runLoad({ ...run, scenario: file, params, seed, overallRate: extra.overallRate });
   if (result.count === 0) throw new Error(`${scenario.name}: no successful response (${JSON.stringify(result.statusCodes)}, ${result.errors} errors)`);
   return { result, connections, loadAverage };
 }
@@ -128,22 +132,24 @@ const PASSWORD_WARMUP_SECONDS = 20;
  */
 async function passwordPhase(opts: BenchOptions, server: ServerProcess<Seed>, seed: Seed) {
   repin(server.child.pid!, PINNING?.all ?? '0');
+  // The load generator shares the server's cores in this phase: wrk, the lighter one, when installed.
+  const grantLoad = { connections: 16, wrk: true };
   try {
     const slice = sliceOf(opts);
     const lowPriorityCeiling = opts.quick ? undefined : await argon2Ceiling(slice.seconds, true);
     const meIdle = (await measure(opts, 'me', meScenario, seed, PROBE)).result;
-    if (!opts.quick) await measure({ ...opts, seconds: PASSWORD_WARMUP_SECONDS, warmupSeconds: 0 }, 'password', passwordScenario, seed, { connections: 16 });
+    if (!opts.quick) await measure({ ...opts, seconds: PASSWORD_WARMUP_SECONDS, warmupSeconds: 0 }, 'password', passwordScenario, seed, grantLoad);
     const ceilings = [await argon2Ceiling(slice.seconds)];
     const slices: ScenarioReport[] = [];
     for (let round = 0; round < opts.rounds; round++) {
-      const grant = await profiled(opts, server, round === 0 ? 'password' : undefined, () => measure(slice, 'password', passwordScenario, seed, { connections: 16 }));
+      const grant = await profiled(opts, server, round === 0 ? 'password' : undefined, () => measure(slice, 'password', passwordScenario, seed, grantLoad));
       process.stderr.write(`  password: ${Math.round(grant.result.rps)} grants/s\n`);
       ceilings.push(await argon2Ceiling(slice.seconds));
       slices.push(report(passwordScenario, grant, (ceilings.at(-2)! + ceilings.at(-1)!) / 2, 'argon2id ceiling'));
     }
     // /me's latency while the grant is saturated, in a window of its own: the probe's 200
     // requests/s are not the grant's and would count against its ratio.
-    const [, meUnderLoad] = await Promise.all([measure(slice, 'password', passwordScenario, seed, { connections: 16 }), measure(slice, 'me', meScenario, { ...seed, pid: undefined }, PROBE)]);
+    const [, meUnderLoad] = await Promise.all([measure(slice, 'password', passwordScenario, seed, grantLoad), measure(slice, 'me', meScenario, { ...seed, pid: undefined }, PROBE)]);
     const grant = medianSlice(slices);
     return { ceiling: grant.reference, ceilings, lowPriorityCeiling, grant, meIdle, meUnderLoad: meUnderLoad.result };
   } finally {
@@ -293,7 +299,7 @@ export function printReport(result: BenchReport): string {
     lines.push('', `argon2id ceiling (raw verifies on all cores, before the grant's first slice and after each): ${ceilings.map((c) => c.toFixed(0)).join(', ')}/s; a slice divides by the mean of the two around it${lowPriorityCeiling === undefined ? '' : `; at nice 19, as the hashing workers run: ${lowPriorityCeiling.toFixed(0)}/s (the password grant is ${((grant.rps / lowPriorityCeiling) * 100).toFixed(1)} % of that)`}`);
     if (grant.serverCpuUtilisation !== undefined && grant.serverLoopUtilisation !== undefined) {
       const perGrant = (cores: number) => `${Math.round((cores / grant.rps) * 1e6).toLocaleString('en-US')} µs per grant`;
-      lines.push(`the grant's median slice used ${grant.serverCpuUtilisation.toFixed(2)} cores: its event loop ${grant.serverLoopUtilisation.toFixed(2)} (${perGrant(grant.serverLoopUtilisation)}), its other threads (hashing, WAL fsyncs) ${(grant.serverCpuUtilisation - grant.serverLoopUtilisation).toFixed(2)}; the rest of the ${result.machine.cpus} cores went to the load generator, the kernel and the machine`);
+      lines.push(`the grant's median slice used ${grant.serverCpuUtilisation.toFixed(2)} cores: its event loop ${grant.serverLoopUtilisation.toFixed(2)} (${perGrant(grant.serverLoopUtilisation)}), its other threads (hashing, WAL fsyncs) ${(grant.serverCpuUtilisation - grant.serverLoopUtilisation).toFixed(2)}; the rest of the ${result.machine.cpus} cores went to the load generator (${grant.generator}), the kernel and the machine`);
     }
     lines.push(`me at ${PROBE.overallRate} req/s: idle p99 ${result.password.meIdle.p99.toFixed(2)} ms, while the password grant is saturated p99 ${result.password.meUnderLoad.p99.toFixed(2)} ms`);
   }

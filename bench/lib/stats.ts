@@ -35,6 +35,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   statusCodes: Record<string, number>;
+  /** The load generator that measured it (bench/lib/wrk.ts says when each is used). */
+  generator: 'autocannon' | 'wrk';
   /**
    * CPU time the server process spent per response (all its threads): unlike req/s, it does
    * not depend much on what else the machine is doing, so optimisations compare on a busy box.
