@@ -20,14 +20,18 @@ function hasTaskset(): boolean {
 /** Core layout (issue 8): the load generator on core 0, the server on core 1. */
 export const PINNING = hasTaskset() && availableParallelism() >= 2 ? { load: '0', server: '1', all: `0-${availableParallelism() - 1}` } : undefined;
 
-/** `node --import tsx <script>`, under `taskset -c <cores>` when pinning is possible. */
-export function spawnNode(script: string, args: string[], options: { cores?: string; env?: NodeJS.ProcessEnv; nodeFlags?: string[]; ipc?: boolean }): ChildProcess {
-  const node = [process.execPath, ...(options.nodeFlags ?? []), '--import', 'tsx', join(BENCH_DIR, script), ...args];
-  const [command, ...rest] = PINNING && options.cores ? ['taskset', '-c', options.cores, ...node] : node;
+/** A command, under `taskset -c <cores>` when pinning is possible; stdout and stderr piped. */
+export function spawnPinned(argv: string[], cores: string | undefined, options: { env?: NodeJS.ProcessEnv; ipc?: boolean } = {}): ChildProcess {
+  const [command, ...rest] = PINNING && cores ? ['taskset', '-c', cores, ...argv] : argv;
   return spawn(command, rest, {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])],
   });
+}
+
+/** `node --import tsx <script>`, pinned as spawnPinned does. */
+export function spawnNode(script: string, args: string[], options: { cores?: string; env?: NodeJS.ProcessEnv; nodeFlags?: string[]; ipc?: boolean }): ChildProcess {
+  return spawnPinned([process.execPath, ...(options.nodeFlags ?? []), '--import', 'tsx', join(BENCH_DIR, script), ...args], options.cores, options);
 }
 
 /** Moves every thread of a running process to `cores` (the password phase uses both). */
@@ -44,7 +48,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-function collect(child: ChildProcess): () => string {
+/** Everything a child writes to stdout and stderr, so far. */
+export function collect(child: ChildProcess): () => string {
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -3,12 +3,12 @@
 // the ~70 grants/s of that phase autocannon spends 0.04-0.06 of a core on its own work, taken
 // from the hashing it is there to measure; wrk spends 0.007. Without wrk installed the phase
 // runs on autocannon as before.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PINNING } from './processes.js';
+import { collect, PINNING, spawnPinned } from './processes.js';
 import type { LoadOptions } from './scenario.js';
 import { cpuFields, serverCpu } from './server-cpu.js';
 import type { LoadResult } from './stats.js';
@@ -42,7 +42,6 @@ function script(load: LoadOptions): string {
   const headers = Object.entries(load.headers ?? {}).map(([name, value]) => `wrk.headers[${lua(name)}] = ${lua(String(value))}`);
   return [
     `wrk.method = ${lua(load.method ?? 'GET')}`,
-    `wrk.path = ${lua(load.path ?? '/')}`,
     ...(load.body === undefined ? [] : [`wrk.body = ${lua(String(load.body))}`]),
     ...headers,
     'local ffi = require("ffi")',
@@ -76,18 +75,15 @@ export async function runWrk(spec: WrkSpec): Promise<LoadResult> {
     // wrk takes whole seconds; the measured window is what is left after the warm-up.
     const total = Math.max(1, Math.ceil(spec.warmupSeconds + spec.seconds));
     const args = ['-t1', `-c${spec.connections}`, `-d${total}s`, '--timeout', '30s', '-s', file, spec.url + (spec.load.path ?? '/'), '--', String(spec.warmupSeconds)];
-    const [command, ...rest] = PINNING ? ['taskset', '-c', PINNING.load, 'wrk', ...args] : ['wrk', ...args];
-    const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const child = spawnPinned(['wrk', ...args], PINNING?.load);
+    const output = collect(child);
     let start = serverCpu(spec.serverPid);
     const warmedUp = setTimeout(() => (start = serverCpu(spec.serverPid)), spec.warmupSeconds * 1000);
     const [code] = await once(child, 'exit');
     clearTimeout(warmedUp);
     const end = serverCpu(spec.serverPid);
-    const last = output.trim().split('\n').pop() ?? '';
-    if (code !== 0 || !last.startsWith('{')) throw new Error(`wrk failed (${code}):\n${output}`);
+    const last = output().trim().split('\n').pop() ?? '';
+    if (code !== 0 || !last.startsWith('{')) throw new Error(`wrk failed (${code}):\n${output()}`);
     const run: Record<string, number> = JSON.parse(last);
     const seconds = run.micros / 1e6 - spec.warmupSeconds;
     return {
