@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createAnswerBatches } from './answer-batches.js';
 
-/** A job for a hashing worker; answered with a string, a boolean, or an error. */
+/** A job for a hashing worker; answered with a string, a boolean, or an error, and the milliseconds it took. */
 export type HashJob =
   | { op: 'argon2-hash'; password: string; options: object }
   | { op: 'argon2-verify'; hash: string; password: string }
@@ -15,19 +16,21 @@ const require = createRequire(import.meta.url);
 // what the event loop leaves, and other requests' latency does not suffer (DESIGN §11).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
 const os = require('node:os');
 try { os.setPriority(0, 19); } catch {}
 const argon2 = require(workerData.argon2);
 const bcrypt = require(workerData.bcrypt);
 parentPort.on('message', (job) => {
+  const start = performance.now();
   try {
     let result;
     if (job.op === 'argon2-hash') result = argon2.hashSync(job.password, job.options);
     else if (job.op === 'argon2-verify') result = argon2.verifySync(job.hash, job.password);
     else result = bcrypt.compareSync(job.password, job.hash);
-    parentPort.postMessage({ result });
+    parentPort.postMessage({ result, ms: performance.now() - start });
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
+    parentPort.postMessage({ error: String(error && error.message || error), ms: performance.now() - start });
   }
 });
 `;
@@ -54,6 +57,13 @@ interface Slot {
 const JOBS_PER_WORKER = 2;
 
 /**
+ * While saturated, answers are handed to the event loop in batches of this many per worker,
+ * or after this many times a job's recent duration (see createAnswerBatches).
+ */
+const BATCH_PER_WORKER = 2;
+const BATCH_WINDOW_JOBS = 2.5;
+
+/**
  * Password hashing off the event loop, in `size` worker threads of lowered priority (Node's
  * libuv pool of 4 threads at normal priority would compete with the event loop for the
  * cores). Workers start on demand, hold the process open only while they work, and exit
@@ -66,14 +76,21 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
   const capacity = () => size ?? availableParallelism();
   const slots: Slot[] = [];
   const queue: Pending[] = [];
+  const batches = createAnswerBatches();
+  /** A recent job's duration, in milliseconds (a moving average). */
+  let jobMs: number | undefined;
   const paths = { argon2: require.resolve('@node-rs/argon2'), bcrypt: require.resolve('@node-rs/bcrypt') };
 
   function spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), jobs: [], idleTimer: undefined };
-    slot.worker.on('message', ({ result, error }: { result?: unknown; error?: string }) => {
+    slot.worker.on('message', ({ result, error, ms }: { result?: unknown; error?: string; ms: number }) => {
       const done = slot.jobs.shift()!;
-      if (error === undefined) done.resolve(result);
-      else done.reject(new Error(error));
+      jobMs = jobMs === undefined ? ms : 0.8 * jobMs + 0.2 * ms;
+      batches.deliver(() => (error === undefined ? done.resolve(result) : done.reject(new Error(error))), {
+        saturated: queue.length > 0,
+        limit: BATCH_PER_WORKER * slots.length,
+        windowMs: BATCH_WINDOW_JOBS * jobMs,
+      });
       if (queue.length > 0) return drain();
       if (slot.jobs.length === 0) retire(slot);
     });

@@ -26,3 +26,11 @@ test('a failing job fails alone; the jobs around it are answered', async () => {
   assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
   assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value : 'error')), [true, 'error', false]);
 });
+
+test('a saturated pool, whose answers are handed over in batches, answers every job with its own answer', async () => {
+  const pool = createHashWorkerPool(1, 100);
+  const hash = await pool.run<string>({ op: 'argon2-hash', password: 'p', options: CHEAP });
+  // One worker holding two jobs and ten more queued: the answers are batched.
+  const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => pool.run<boolean>({ op: 'argon2-verify', hash, password: i % 2 ? 'p' : 'q' })));
+  assert.deepEqual(answers, Array.from({ length: 12 }, (_, i) => i % 2 === 1));
+});
