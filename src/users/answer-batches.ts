@@ -5,7 +5,7 @@
  * Taking up an answer costs the event loop a wake-up, and the request it answers costs it a
  * commit, an fsync's wake-up and the next request's read, all run with caches that the hashing
  * threads on the same cores have just evicted. On two cores the password grant's event loop
- * spent 1.6–1.7 ms per grant taking answers one at a time, 0.6–0.9 ms taking them four at a
+ * spent 1.3–1.8 ms per grant taking answers one at a time, 0.6–1.0 ms taking them four at a
  * time and 0.5–0.7 ms six at a time, and the hashing threads got the difference
  * (docs/performance.md, thirteenth round).
  * So while jobs wait in the queue (each request answered has then already waited for a whole
