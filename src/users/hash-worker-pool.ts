@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createAnswerBatches } from './answer-batches.js';
 
-/** A job for a hashing worker; answered with a string, a boolean, or an error, and the milliseconds it took. */
+/** A job for a hashing worker; answered with a string, a boolean, or an error. */
 export type HashJob =
   | { op: 'argon2-hash'; password: string; options: object }
   | { op: 'argon2-verify'; hash: string; password: string }
@@ -34,6 +34,13 @@ parentPort.on('message', (job) => {
   }
 });
 `;
+
+/** A worker's answer to one job, with how long the job ran (milliseconds). */
+interface Answer {
+  result?: unknown;
+  error?: string;
+  ms: number;
+}
 
 interface Pending {
   job: HashJob;
@@ -84,7 +91,7 @@ export function createHashWorkerPool(size?: number, idleMs = 10_000) {
 
   function spawn(): Slot {
     const slot: Slot = { worker: new Worker(WORKER_SOURCE, { eval: true, workerData: paths }), jobs: [], idleTimer: undefined };
-    slot.worker.on('message', ({ result, error, ms }: { result?: unknown; error?: string; ms: number }) => {
+    slot.worker.on('message', ({ result, error, ms }: Answer) => {
       const done = slot.jobs.shift()!;
       jobMs = jobMs === undefined ? ms : 0.8 * jobMs + 0.2 * ms;
       batches.deliver(() => (error === undefined ? done.resolve(result) : done.reject(new Error(error))), {
