@@ -30,6 +30,8 @@ test('the bench in its --quick mode runs every scenario', { timeout: 180_000 }, 
     assert.equal(row.non2xx, 0, `${row.name}: ${row.non2xx} non-2xx responses ${JSON.stringify(row.statusCodes)}`);
     assert.equal(row.errors, 0, `${row.name}: ${row.errors} connection errors`);
   }
+  const byName = new Map(report.scenarios.map((s) => [s.name, s]));
+  assert.equal(byName.get('signing_floor')!.sliceRatios?.length, byName.get('client_credentials')!.sliceRatios?.length, 'the floor has a slice beside each of client_credentials');
   for (const row of report.largeStore!.scenarios) assert.equal(row.ratioTo, 'small store', `${row.name}: the large store is compared with the small one, in the same minutes`);
   assert.ok(report.password!.ceiling > 0);
   // CI installs wrk (.ci/run), so that the password phase's generator of choice is the one exercised.
