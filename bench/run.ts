@@ -182,9 +182,7 @@ async function pinnedScenarios(opts: BenchOptions, server: ServerProcess<Seed>, 
   let before = baseline.measurements.at(-1) ?? (await baseline.measure(slice));
   for (const { file, scenario } of PINNED_SCENARIOS) {
     if (!wanted(opts, scenario.name)) continue;
-    // client_credentials' slices each follow one of the signing floor, and both divide by the
-    // same baselines: the floor is compared with the token in the same minutes.
-    const withFloor = scenario.name === 'client_credentials';
+    const withFloor = scenario.besideSigningFloor === true;
     const slices: ScenarioReport[] = [];
     const floorSlices: ScenarioReport[] = [];
     for (let round = 0; round < opts.rounds; round++) {

@@ -32,6 +32,11 @@ export interface Scenario<P = unknown> {
   description: string;
   /** The minimum ratio to the baseline (issue 8); undefined when only reported. */
   target?: number;
+  /**
+   * Measured beside the signing floor: each slice follows one of the floor, and both divide by
+   * the same baselines, so that the two are compared in the same minutes.
+   */
+  besideSigningFloor?: boolean;
   prepare(seed: Seed, connections: number): Promise<P>;
   load(params: P, seed: Seed): LoadOptions;
 }

@@ -5,6 +5,7 @@ export const scenario: Scenario<null> = {
   name: 'client_credentials',
   description: 'POST /oauth/token grant_type=client_credentials (Basic auth), one signed JWT and one stored token row per request',
   target: 0.3,
+  besideSigningFloor: true,
   prepare: async () => null,
   load: (_params, seed) => ({
     method: 'POST',
